@@ -1,0 +1,63 @@
+namespace Approval.Activities.Contract;
+
+/// <summary>Describes an activity type for the registry and the designer's palette.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ActivityAttribute(string type, string displayName, string englishName) : Attribute
+{
+    /// <summary>The name used in definitions' <c>type</c> field.</summary>
+    public string Type { get; } = type;
+
+    /// <summary>Chinese name shown first in the designer.</summary>
+    public string DisplayName { get; } = displayName;
+
+    public string EnglishName { get; } = englishName;
+
+    public string Category { get; init; } = ActivityCategories.Flow;
+
+    public string Description { get; init; } = "";
+}
+
+/// <summary>An outcome (port) an activity may finish with.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class OutcomeAttribute(string name, string displayName) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string DisplayName { get; } = displayName;
+}
+
+/// <summary>A property of an activity that a definition sets and the designer edits.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ActivityInputAttribute(string displayName, string englishName) : Attribute
+{
+    public string DisplayName { get; } = displayName;
+
+    public string EnglishName { get; } = englishName;
+
+    public string Description { get; init; } = "";
+
+    public PropertyKind Kind { get; init; } = PropertyKind.Text;
+
+    public bool Required { get; init; }
+
+    /// <summary>The allowed values of a <see cref="PropertyKind.Choice"/> property.</summary>
+    public string[]? Options { get; init; }
+}
+
+/// <summary>How a property's value is edited and checked.</summary>
+public enum PropertyKind
+{
+    Text,
+    Number,
+    Boolean,
+    Choice,
+    Role,
+    Department,
+    Condition,
+}
+
+public static class ActivityCategories
+{
+    public const string Flow = "流程控制";
+    public const string Approval = "审批环节";
+}

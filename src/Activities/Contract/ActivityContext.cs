@@ -1,0 +1,21 @@
+namespace Approval.Activities.Contract;
+
+/// <summary>What an activity may know of the instance it runs in.</summary>
+public sealed class ActivityContext
+{
+    public required string ActivityId { get; init; }
+
+    /// <summary>The case data, flattened: nested objects become dotted names (<c>applicant.type</c>).</summary>
+    public required IReadOnlyDictionary<string, object?> Variables { get; init; }
+
+    /// <summary>The department that owns the instance; human steps without one of their own go there.</summary>
+    public string? Department { get; init; }
+
+    /// <summary>How many connections lead into this activity.</summary>
+    public int InboundConnections { get; init; }
+
+    /// <summary>How many of them have delivered a branch in the current parallel scope (for Join).</summary>
+    public int ArrivedConnections { get; init; }
+
+    public CancellationToken CancellationToken { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace Approval.Activities.Contract;
+
+/// <summary>What an activity decided: go on by an outcome, wait for someone, or end the flow.</summary>
+public abstract record ActivityResult
+{
+    /// <summary>Go on along the connections of <paramref name="outcome"/>.</summary>
+    public static ActivityResult Done(string outcome) => new Completed(outcome);
+
+    /// <summary>Go on along every connection of <paramref name="outcome"/>, each as a parallel branch.</summary>
+    public static ActivityResult Fork(string outcome) => new Forked(outcome);
+
+    /// <summary>All parallel branches have arrived: close them and go on as one.</summary>
+    public static ActivityResult Join(string outcome) => new Joined(outcome);
+
+    /// <summary>Open a task for a person and wait until it is completed with one of the outcomes.</summary>
+    public static ActivityResult WaitForTask(string role, string? department) => new WaitingForTask(role, department);
+
+    /// <summary>Keep the arriving branch and wait for the others.</summary>
+    public static ActivityResult Wait { get; } = new Waiting();
+
+    /// <summary>The flow is finished; every open task is closed.</summary>
+    public static ActivityResult End(string? result) => new Ended(result);
+
+    public sealed record Completed(string Outcome) : ActivityResult;
+
+    public sealed record Forked(string Outcome) : ActivityResult;
+
+    public sealed record Joined(string Outcome) : ActivityResult;
+
+    public sealed record WaitingForTask(string Role, string? Department) : ActivityResult;
+
+    public sealed record Waiting : ActivityResult;
+
+    public sealed record Ended(string? Result) : ActivityResult;
+}

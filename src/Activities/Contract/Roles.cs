@@ -1,0 +1,26 @@
+namespace Approval.Activities.Contract;
+
+/// <summary>The platform's roles: who may act on which steps.</summary>
+public static class Roles
+{
+    /// <summary>中心管理員: catalogue, windows, staff grants, flow design.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>窗口人員: receives, accepts and certifies at a window.</summary>
+    public const string WindowStaff = "WindowStaff";
+
+    /// <summary>科室經辦: reviews referred cases.</summary>
+    public const string DepartmentHandler = "DepartmentHandler";
+
+    /// <summary>科室負責人: decides, approves extensions.</summary>
+    public const string DepartmentHead = "DepartmentHead";
+
+    /// <summary>電子監察: supervision office.</summary>
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>申請人.</summary>
+    public const string Applicant = "Applicant";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Administrator, WindowStaff, DepartmentHandler, DepartmentHead, Supervisor, Applicant];
+}

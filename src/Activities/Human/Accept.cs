@@ -1,0 +1,18 @@
+using Approval.Activities.Contract;
+
+namespace Approval.Activities.Human;
+
+/// <summary>受理: the window checks the materials against the one-time notification list.</summary>
+[Activity("Accept", "受理", "Accept", Category = ActivityCategories.Approval,
+    Description = "窗口对照一次性告知清单核对材料：予以受理、要求补正或不予受理。")]
+[Outcome(Accept.Accepted, "予以受理")]
+[Outcome(Accept.NeedsCorrection, "需补正")]
+[Outcome(Accept.Refused, "不予受理")]
+public sealed class Accept : HumanActivity
+{
+    public const string Accepted = "Accepted";
+    public const string NeedsCorrection = "NeedsCorrection";
+    public const string Refused = "Refused";
+
+    public override string Role { get; set; } = Roles.WindowStaff;
+}

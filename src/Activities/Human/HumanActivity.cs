@@ -1,0 +1,22 @@
+using Approval.Activities.Contract;
+
+namespace Approval.Activities.Human;
+
+/// <summary>
+/// A step a person performs: it opens a task for a role (and department) and the flow waits
+/// until the task is completed with one of the activity's outcomes.
+/// </summary>
+public abstract class HumanActivity : IActivity
+{
+    /// <summary>Who may complete the task.</summary>
+    [ActivityInput("办理角色", "Role", Kind = PropertyKind.Role, Required = true, Description = "可以办理此步骤的角色。")]
+    public abstract string Role { get; set; }
+
+    /// <summary>The department whose staff act; empty means the case's own department.</summary>
+    [ActivityInput("办理部门", "Department", Kind = PropertyKind.Department,
+        Description = "由哪个部门办理；留空则由办件所属部门办理。")]
+    public string? Department { get; set; }
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
+        new(ActivityResult.WaitForTask(Role, string.IsNullOrWhiteSpace(Department) ? context.Department : Department));
+}
