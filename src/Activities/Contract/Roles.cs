@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>申請人.</summary>
     public const string Applicant = "Applicant";
 
+    /// <summary>Whether the role works inside one department, so its steps go to the case's department.</summary>
+    public static bool IsDepartmental(string role) => role is DepartmentHandler or DepartmentHead;
+
     public static IReadOnlyList<string> All { get; } =
         [Administrator, WindowStaff, DepartmentHandler, DepartmentHead, Supervisor, Applicant];
 }

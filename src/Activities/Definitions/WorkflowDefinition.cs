@@ -16,9 +16,9 @@ public sealed record WorkflowDefinition
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<ActivityNode> Activities { get; init; } = [];
+    public IReadOnlyList<ActivityNode> Activities { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<Connection> Connections { get; init; } = [];
+    public IReadOnlyList<Connection> Connections { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>One step of a flow: an activity type configured with property values.</summary>
@@ -30,8 +30,9 @@ public sealed record ActivityNode
 
     public string? Name { get; init; }
 
-    public IReadOnlyDictionary<string, JsonElement> Properties { get; init; } =
-        new Dictionary<string, JsonElement>();
+    public IReadOnlyDictionary<string, JsonElement> Properties { get; init => field = value ?? Empty; } = Empty;
+
+    private static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>();
 
     /// <summary>Where the designer draws the node.</summary>
     public Position? Position { get; init; }

@@ -12,11 +12,13 @@ public abstract class HumanActivity : IActivity
     [ActivityInput("办理角色", "Role", Kind = PropertyKind.Role, Required = true, Description = "可以办理此步骤的角色。")]
     public abstract string Role { get; set; }
 
-    /// <summary>The department whose staff act; empty means the case's own department.</summary>
+    /// <summary>The department whose staff act; empty means the case's own department for department roles.</summary>
     [ActivityInput("办理部门", "Department", Kind = PropertyKind.Department,
-        Description = "由哪个部门办理；留空则由办件所属部门办理。")]
+        Description = "由哪个部门办理；留空时，部门经办人和负责人的步骤由办件所属部门办理，窗口步骤不限部门。")]
     public string? Department { get; set; }
 
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
-        new(ActivityResult.WaitForTask(Role, string.IsNullOrWhiteSpace(Department) ? context.Department : Department));
+        new(ActivityResult.WaitForTask(
+            Role,
+            !string.IsNullOrWhiteSpace(Department) ? Department : Roles.IsDepartmental(Role) ? context.Department : null));
 }

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Approval.Activities.Registry;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Approval.Engine.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Cases;
+
+public sealed record CaseResponse(
+    Guid Id, string DefinitionId, int DefinitionVersion, InstanceStatus Status, string? Result, string? Department,
+    JsonElement Applicant, JsonElement Data, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,
+    IReadOnlyList<TaskResponse> OpenTasks, IReadOnlyList<HistoryResponse> History, IReadOnlyList<IncidentResponse> Incidents)
+{
+    internal static async Task<CaseResponse?> LoadAsync(ApprovalDbContext db, ActivityRegistry registry, Guid id, CancellationToken ct)
+    {
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open)
+            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var history = await db.History.AsNoTracking()
+            .Where(h => h.InstanceId == id).OrderBy(h => h.Id)
+            .Select(h => new HistoryResponse(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))
+            .ToListAsync(ct);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.InstanceId == id).OrderBy(i => i.Id)
+            .Select(i => new IncidentResponse(i.ActivityId, i.ExceptionType, i.Message, i.At))
+            .ToListAsync(ct);
+        var instance = @case.Instance;
+        return new CaseResponse(
+            @case.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.Result, @case.Department,
+            JsonDocument.Parse(@case.Applicant).RootElement, JsonDocument.Parse(instance.Variables).RootElement,
+            @case.ReceivedAt, instance.CompletedAt,
+            [.. tasks.Select(t => TaskResponse.From(t, registry))], history, incidents);
+    }
+}
+
+public sealed record HistoryResponse(
+    string ActivityId, string ActivityType, string? ActivityName, string Outcome, string? Actor, string? Comment, DateTimeOffset At);
+
+public sealed record IncidentResponse(string ActivityId, string ExceptionType, string Message, DateTimeOffset At);

@@ -1,0 +1,215 @@
+using System.Security.Claims;
+using Approval.Activities.Contract;
+using Approval.Activities.Definitions;
+using Approval.Activities.Registry;
+using Approval.Activities.Validation;
+using Approval.Engine.Http;
+using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Definitions;
+
+/// <summary>Flow definitions and their versions: read by anyone signed in, written by administrators.</summary>
+internal static class DefinitionsApi
+{
+    public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors))
+            .RequireAuthorization()
+            .WithTags("Definitions")
+            .WithSummary("The activity types a flow can use: what the designer's palette shows.");
+
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization();
+        group.MapGet("", ListAsync);
+        group.MapGet("/{definitionId}", GetAsync).WithSummary("The current published version, or ?version=N.");
+        group.MapGet("/{definitionId}/versions", VersionsAsync);
+        group.MapPost("/validate", Validate).WithSummary("200 when the definition could be published, else 400 listing every error.");
+
+        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        write.MapPost("", CreateDraftAsync).WithSummary("A new flow's first draft, or a new draft of an existing flow.");
+        write.MapPut("/{definitionId}/draft", UpdateDraftAsync);
+        write.MapPost("/{definitionId}/publish", PublishAsync).WithSummary("The draft becomes the version new cases run.");
+        return app;
+    }
+
+    private static async Task<Ok<List<DefinitionSummary>>> ListAsync(ApprovalDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Definitions
+            .Where(d => d.Status != DefinitionStatus.Retired)
+            .Select(d => new { d.DefinitionId, d.Name, d.Version, d.Status, d.UpdatedAt })
+            .ToListAsync(ct);
+        var list = rows.GroupBy(r => r.DefinitionId).OrderBy(g => g.Key).Select(g =>
+        {
+            var published = g.FirstOrDefault(r => r.Status == DefinitionStatus.Published);
+            var draft = g.FirstOrDefault(r => r.Status == DefinitionStatus.Draft);
+            return new DefinitionSummary(
+                g.Key, (published ?? draft)!.Name, published?.Version, draft?.Version, g.Max(r => r.UpdatedAt));
+        }).ToList();
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult>> GetAsync(
+        string definitionId, int? version, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct)
+    {
+        var query = db.Definitions.Where(d => d.DefinitionId == definitionId);
+        var record = await (version is null
+            ? query.Where(d => d.Status == DefinitionStatus.Published)
+            : query.Where(d => d.Version == version)).FirstOrDefaultAsync(ct);
+        return record is null
+            ? Problems.NotFound(version is null
+                ? $"Flow '{definitionId}' has no published version."
+                : $"Flow '{definitionId}' has no version {version}.")
+            : TypedResults.Ok(Document(record, registry));
+    }
+
+    private static async Task<Results<Ok<List<DefinitionVersionInfo>>, ProblemHttpResult>> VersionsAsync(
+        string definitionId, ApprovalDbContext db, CancellationToken ct)
+    {
+        var versions = await db.Definitions
+            .Where(d => d.DefinitionId == definitionId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new DefinitionVersionInfo(d.Version, d.Status, d.Name, d.CreatedAt, d.UpdatedAt, d.PublishedAt, d.UpdatedBy))
+            .ToListAsync(ct);
+        return versions.Count == 0 ? Problems.NotFound($"There is no flow '{definitionId}'.") : TypedResults.Ok(versions);
+    }
+
+    private static Results<Ok<ValidationResult>, ValidationProblem> Validate(WorkflowDefinition definition, ActivityRegistry registry)
+    {
+        var errors = DefinitionValidator.Validate(definition, registry);
+        return errors.Count == 0 ? TypedResults.Ok(new ValidationResult(true, errors)) : Problems.InvalidDefinition(errors);
+    }
+
+    private static async Task<Results<Created<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> CreateDraftAsync(
+        WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var header = DefinitionValidator.Validate(definition, registry).Where(e => e.Path is "/definitionId" or "/name").ToList();
+        if (header.Count > 0)
+        {
+            return Problems.InvalidDefinition(header);
+        }
+
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definition.DefinitionId)
+            .Select(d => new { d.Version, d.Status }).ToListAsync(ct);
+        if (versions.Any(v => v.Status == DefinitionStatus.Draft))
+        {
+            return Problems.Conflict($"Flow '{definition.DefinitionId}' already has a draft; change it with PUT /api/definitions/{definition.DefinitionId}/draft.");
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = definition with { Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1 };
+        var record = new DefinitionRecord
+        {
+            DefinitionId = draft.DefinitionId,
+            Version = draft.Version,
+            Name = draft.Name,
+            Status = DefinitionStatus.Draft,
+            Json = WorkflowJson.Serialize(draft),
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedBy = user.Identity?.Name,
+        };
+        db.Definitions.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict($"Another draft of '{draft.DefinitionId}' was created at the same time.");
+        }
+
+        return TypedResults.Created($"/api/definitions/{draft.DefinitionId}?version={draft.Version}", Document(record, registry));
+    }
+
+    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> UpdateDraftAsync(
+        string definitionId, WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry,
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (definition.DefinitionId != definitionId)
+        {
+            return Problems.Invalid("/definitionId", $"The body's definitionId '{definition.DefinitionId}' is not '{definitionId}'.");
+        }
+
+        var name = DefinitionValidator.Validate(definition, registry).Where(e => e.Path == "/name").ToList();
+        if (name.Count > 0)
+        {
+            return Problems.InvalidDefinition(name);
+        }
+
+        var record = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft, ct);
+        if (record is null)
+        {
+            return Problems.NotFound($"Flow '{definitionId}' has no draft; create one with POST /api/definitions.");
+        }
+
+        record.Json = WorkflowJson.Serialize(definition with { Version = record.Version });
+        record.Name = definition.Name;
+        record.UpdatedAt = clock.GetUtcNow();
+        record.UpdatedBy = user.Identity?.Name;
+        record.ConcurrencyStamp++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("The draft was changed or published by someone else meanwhile; reload it.");
+        }
+
+        return TypedResults.Ok(Document(record, registry));
+    }
+
+    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> PublishAsync(
+        string definitionId, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var draft = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft, ct);
+        if (draft is null)
+        {
+            return Problems.NotFound($"Flow '{definitionId}' has no draft to publish.");
+        }
+
+        var errors = DefinitionValidator.Validate(WorkflowJson.Deserialize(draft.Json), registry);
+        if (errors.Count > 0)
+        {
+            return Problems.InvalidDefinition(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // Retire first: the unique index allows one published version per flow at every moment.
+            var current = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published, ct);
+            if (current is not null)
+            {
+                current.Status = DefinitionStatus.Retired;
+                current.ConcurrencyStamp++;
+                await db.SaveChangesAsync(ct);
+            }
+
+            draft.Status = DefinitionStatus.Published;
+            draft.PublishedAt = now;
+            draft.UpdatedAt = now;
+            draft.UpdatedBy = user.Identity?.Name;
+            draft.ConcurrencyStamp++;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict($"Flow '{definitionId}' was changed or published by someone else meanwhile.");
+        }
+
+        return TypedResults.Ok(Document(draft, registry));
+    }
+
+    private static DefinitionDocument Document(DefinitionRecord record, ActivityRegistry registry)
+    {
+        var definition = WorkflowJson.Deserialize(record.Json);
+        var errors = record.Status == DefinitionStatus.Draft ? DefinitionValidator.Validate(definition, registry) : [];
+        return new DefinitionDocument(record.Status, record.UpdatedAt, record.PublishedAt, definition, errors);
+    }
+}

@@ -1,0 +1,56 @@
+using Approval.Activities.Definitions;
+using Approval.Activities.Validation;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Definitions;
+
+/// <summary>
+/// On start, publishes each workflows/*.json whose flow the database does not have yet, so a
+/// restart imports nothing twice and an administrator's later versions are never overwritten.
+/// </summary>
+internal sealed class WorkflowImport(
+    ApprovalDbContext db, DefinitionStore store, IConfiguration configuration, TimeProvider clock, ILogger<WorkflowImport> logger)
+{
+    public async Task ImportAsync(CancellationToken ct = default)
+    {
+        var folder = configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("No flow folder at {Folder}; nothing imported.", folder);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var definition = WorkflowJson.Deserialize(await File.ReadAllTextAsync(file, ct));
+            if (await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId, ct))
+            {
+                continue;
+            }
+
+            var errors = DefinitionValidator.Validate(definition, store.Registry);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"{Path.GetFileName(file)} is not a valid flow: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
+            }
+
+            var now = clock.GetUtcNow();
+            db.Definitions.Add(new DefinitionRecord
+            {
+                DefinitionId = definition.DefinitionId,
+                Version = definition.Version,
+                Name = definition.Name,
+                Status = DefinitionStatus.Published,
+                Json = WorkflowJson.Serialize(definition),
+                CreatedAt = now,
+                UpdatedAt = now,
+                PublishedAt = now,
+                UpdatedBy = "import",
+            });
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Imported and published flow {DefinitionId} v{Version} from {File}.", definition.DefinitionId, definition.Version, Path.GetFileName(file));
+        }
+    }
+}

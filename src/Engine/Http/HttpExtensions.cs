@@ -1,0 +1,59 @@
+using Approval.Activities.Definitions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+
+namespace Approval.Engine.Http;
+
+internal static class HttpExtensions
+{
+    /// <summary>ProblemDetails for every error, the definition JSON format on the wire, and Swagger with bearer auth.</summary>
+    public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            var format = WorkflowJson.Options;
+            o.SerializerOptions.PropertyNamingPolicy = format.PropertyNamingPolicy;
+            o.SerializerOptions.DefaultIgnoreCondition = format.DefaultIgnoreCondition;
+            o.SerializerOptions.UnmappedMemberHandling = format.UnmappedMemberHandling;
+            o.SerializerOptions.Encoder = format.Encoder;
+            foreach (var converter in format.Converters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+        });
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Approval API",
+                Version = "v1",
+                Description = "政务服务审批平台：流程定义、办件、任务。Log in with POST /api/auth/login and press Authorize.",
+            });
+            o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The accessToken from POST /api/auth/login.",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("bearer", document)] = [],
+            });
+            o.CustomSchemaIds(t => t.FullName!.Replace('+', '.'));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseHttpApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.DocumentTitle = "Approval API");
+        return app;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Approval.Engine.Identity;
+
+internal static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/login", LoginAsync)
+            .AllowAnonymous()
+            .WithTags("Auth")
+            .WithSummary("Exchange a user name and password for a bearer token.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult, ValidationProblem>> LoginAsync(
+        LoginRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TokenService tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password)
+            || request.UserName.Length > 256 || request.Password.Length > 256)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["userName"] = ["userName and password are required, at most 256 characters each."],
+            });
+        }
+
+        var user = await users.FindByNameAsync(request.UserName);
+        var result = user is null ? null : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (user is null || result is null || !result.Succeeded)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Login failed",
+                detail: result?.IsLockedOut == true
+                    ? "Too many failed attempts: the account is locked for a while."
+                    : "The user name or password is wrong.");
+        }
+
+        var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
+        return TypedResults.Ok(new LoginResponse(token, expiresIn));
+    }
+}
+
+public sealed record LoginRequest(string UserName, string Password);
+
+public sealed record LoginResponse(string AccessToken, int ExpiresIn, string TokenType = "Bearer");

@@ -1,0 +1,33 @@
+using Approval.Engine;
+using Approval.Engine.Cases;
+using Approval.Engine.Definitions;
+using Approval.Engine.Http;
+using Approval.Engine.Identity;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Approval.Engine.Tasks;
+
+var builder = WebApplication.CreateBuilder(args);
+DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
+
+builder.AddStorage();
+builder.AddPlatformIdentity();
+builder.AddFlowEngine();
+builder.AddHttpApi();
+
+var app = builder.Build();
+
+app.UseHttpApi();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapAuth();
+app.MapDefinitions();
+app.MapCases();
+app.MapTasks();
+
+await app.PrepareAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,106 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>Starts instances of published flows and completes their tasks.</summary>
+internal sealed class WorkflowRuntime(
+    ApprovalDbContext db, DefinitionStore definitions, TimeProvider clock, ILogger<WorkflowRuntime> logger)
+{
+    private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Adds a new instance of <paramref name="flow"/> to the context and runs it to its first waits.
+    /// The caller saves, so the instance is stored in one transaction with whatever it belongs to.
+    /// </summary>
+    public async Task<(WorkflowInstance Instance, IReadOnlyList<WorkflowTask> Tasks)> StartAsync(
+        CompiledDefinition flow, string variablesJson, string? department, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7(now),
+            DefinitionId = flow.Definition.DefinitionId,
+            DefinitionVersion = flow.Definition.Version,
+            Status = InstanceStatus.Running,
+            Department = department,
+            Variables = variablesJson,
+            CreatedAt = now,
+        };
+        db.Instances.Add(instance);
+        var execution = new FlowExecution(db, instance, flow, now, actor.UserName);
+        await execution.RunAsync([FlowExecution.StartToken(flow)], ct);
+        return (instance, execution.CreatedTasks);
+    }
+
+    /// <summary>
+    /// Completes an open task with one of its activity's outcomes and runs the flow on, saving the
+    /// step in one transaction. When another node or click moved the instance first, the step is
+    /// tried again on fresh state, where a task already completed gives <see cref="Completion.Status.Conflict"/>.
+    /// </summary>
+    public async Task<Completion> CompleteTaskAsync(Guid taskId, string outcome, string? comment, Actor actor, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await db.Tasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+            if (task is null)
+            {
+                return new(Completion.Status.NotFound);
+            }
+
+            if (!actor.MayAct(task))
+            {
+                return new(Completion.Status.Forbidden, task);
+            }
+
+            if (task.Status != WorkTaskStatus.Open || task.Instance.Status != InstanceStatus.Running)
+            {
+                return new(Completion.Status.Conflict, task);
+            }
+
+            var flow = await definitions.GetAsync(db, task.Instance.DefinitionId, task.Instance.DefinitionVersion, ct);
+            var descriptor = flow.Nodes[task.ActivityId].Descriptor;
+            if (!descriptor.HasOutcome(outcome))
+            {
+                return new(Completion.Status.InvalidOutcome, task, AllowedOutcomes: [.. descriptor.Outcomes.Select(o => o.Name)]);
+            }
+
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName);
+            await execution.CompleteAsync(task, outcome, comment, ct);
+            task.Instance.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new(Completion.Status.Completed, task, execution.CreatedTasks);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                logger.LogDebug("Instance {InstanceId} moved under task {TaskId}; trying again ({Attempt}).", task.InstanceId, taskId, attempt);
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new(Completion.Status.Conflict, task);
+            }
+        }
+    }
+}
+
+/// <summary>What became of a request to complete a task.</summary>
+internal sealed record Completion(
+    Completion.Status Result,
+    WorkflowTask? Task = null,
+    IReadOnlyList<WorkflowTask>? OpenedTasks = null,
+    IReadOnlyList<string>? AllowedOutcomes = null)
+{
+    public enum Status
+    {
+        Completed,
+        NotFound,
+        Forbidden,
+        Conflict,
+        InvalidOutcome,
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Approval.Engine.Runtime;
+
+/// <summary>A human step waiting for someone with <see cref="Role"/> (and <see cref="Department"/>) to complete it.</summary>
+public sealed class WorkflowTask
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public WorkflowInstance Instance { get; set; } = null!;
+
+    public required string ActivityId { get; set; }
+
+    public required string ActivityType { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Role { get; set; }
+
+    public string? Department { get; set; }
+
+    /// <summary>The parallel branch the task belongs to ("" outside any Fork).</summary>
+    public string Scope { get; set; } = "";
+
+    public WorkTaskStatus Status { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public enum WorkTaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<WorkflowTask>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTask> builder)
+    {
+        builder.ToTable("Tasks");
+        builder.Property(t => t.ActivityId).HasMaxLength(100);
+        builder.Property(t => t.ActivityType).HasMaxLength(100);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Role).HasMaxLength(50);
+        builder.Property(t => t.Department).HasMaxLength(100);
+        builder.Property(t => t.Scope).HasMaxLength(400);
+        builder.Property(t => t.Outcome).HasMaxLength(100);
+        builder.Property(t => t.CompletedBy).HasMaxLength(256);
+        builder.Property(t => t.Comment).HasMaxLength(2000);
+        builder.HasOne(t => t.Instance).WithMany().HasForeignKey(t => t.InstanceId);
+
+        // The inbox: open tasks by role and department, oldest first.
+        builder.HasIndex(t => new { t.Role, t.Department, t.CreatedAt })
+            .HasDatabaseName("IX_Tasks_Inbox")
+            .HasFilter("[Status] = 0");
+        builder.HasIndex(t => new { t.InstanceId, t.Status });
+    }
+}

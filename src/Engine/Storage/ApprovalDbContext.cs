@@ -1,0 +1,64 @@
+using Approval.Engine.Cases;
+using Approval.Engine.Definitions;
+using Approval.Engine.Identity;
+using Approval.Engine.Runtime;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Storage;
+
+/// <summary>
+/// The platform's database. Each provider has a subclass of its own so that each keeps its own
+/// migrations; features configure their entities with IEntityTypeConfiguration classes beside them.
+/// </summary>
+public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowTask> Tasks => Set<WorkflowTask>();
+
+    public DbSet<HistoryEntry> History => Set<HistoryEntry>();
+
+    public DbSet<JoinArrival> JoinArrivals => Set<JoinArrival>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ApprovalDbContext).Assembly);
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.Department).HasMaxLength(100);
+            user.Property(u => u.Window).HasMaxLength(50);
+        });
+    }
+
+    // History is the record of what happened: it is only ever added to.
+    private void GuardAppendOnly()
+    {
+        var changed = ChangeTracker.Entries<HistoryEntry>()
+            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (changed is not null)
+        {
+            throw new InvalidOperationException($"History entry {changed.Entity.Id} cannot be changed or removed: history is append-only.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Approval.Activities.Registry;
+using Approval.Engine.Http;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Tasks;
+
+/// <summary>The inbox and the one way a human step moves on: completing its task.</summary>
+internal static class TasksApi
+{
+    public const int MaxCommentLength = 2000;
+
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        group.MapGet("", InboxAsync).WithSummary("Open tasks the caller may act on (by role and department), oldest first.");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Complete a task with one of its activity's outcomes.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<TaskResponse>>, ValidationProblem>> InboxAsync(
+        ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct, int skip = 0, int take = 100)
+    {
+        if (skip < 0 || take is < 1 or > 500)
+        {
+            return Problems.Invalid("take", "skip must be 0 or more and take between 1 and 500.");
+        }
+
+        var actor = Actor.From(user);
+        var roles = actor.Roles.ToList();
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.Status == WorkTaskStatus.Open && roles.Contains(t.Role)
+                && (t.Department == null || t.Department == actor.Department))
+            .OrderBy(t => t.CreatedAt)
+            .Skip(skip)
+            .Take(take)
+            .ToListAsync(ct);
+        return TypedResults.Ok(tasks.Select(t => TaskResponse.From(t, registry)).ToList());
+    }
+
+    private static async Task<Results<Ok<CompleteTaskResponse>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
+        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, ActivityRegistry registry,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Outcome))
+        {
+            return Problems.Invalid("outcome", "outcome is required.");
+        }
+
+        if (request.Comment?.Length > MaxCommentLength)
+        {
+            return Problems.Invalid("comment", $"comment is longer than {MaxCommentLength} characters.");
+        }
+
+        var completion = await runtime.CompleteTaskAsync(id, request.Outcome, request.Comment, Actor.From(user), ct);
+        return completion.Result switch
+        {
+            Completion.Status.Completed => TypedResults.Ok(new CompleteTaskResponse(
+                TaskResponse.From(completion.Task!, registry),
+                completion.Task!.Instance.Status,
+                completion.Task.Instance.Result,
+                [.. completion.OpenedTasks!.Select(t => TaskResponse.From(t, registry))])),
+            Completion.Status.NotFound => Problems.NotFound($"There is no task {id}."),
+            Completion.Status.Forbidden => Problems.Forbidden(
+                $"This task is for role {completion.Task!.Role}{(completion.Task.Department is null ? "" : $" of department {completion.Task.Department}")}."),
+            Completion.Status.Conflict => Problems.Conflict($"Task {id} is no longer open: it was completed or closed."),
+            _ => Problems.Invalid("outcome",
+                $"'{request.Outcome}' is not an outcome of this step; it has: {string.Join(", ", completion.AllowedOutcomes!)}."),
+        };
+    }
+}
