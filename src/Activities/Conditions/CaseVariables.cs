@@ -35,7 +35,7 @@ public static class CaseVariables
                     variables[name] = value.GetString();
                     break;
                 case JsonValueKind.Number:
-                    variables[name] = value.TryGetInt64(out var l) ? l : value.GetDouble();
+                    variables[name] = value.TryGetInt64(out var l) ? (object)l : value.GetDouble();
                     break;
                 case JsonValueKind.True or JsonValueKind.False:
                     variables[name] = value.GetBoolean();
