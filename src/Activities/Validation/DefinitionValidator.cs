@@ -195,6 +195,7 @@ public static partial class DefinitionValidator
     private static string Describe(ActivityDescriptor descriptor) =>
         descriptor.Outcomes.Count == 0 ? "none" : string.Join(", ", descriptor.Outcomes.Select(o => o.Name));
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    // \z, not $: in .NET "$" also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,99}\z")]
     private static partial Regex DefinitionIdPattern();
 }
