@@ -24,6 +24,9 @@ public sealed class FlowGraph
     public IReadOnlyList<string> Successors(string activityId) =>
         _successors.TryGetValue(activityId, out var list) ? list : [];
 
+    public IReadOnlyList<string> Predecessors(string activityId) =>
+        _predecessors.TryGetValue(activityId, out var list) ? list : [];
+
     public int InboundCount(string activityId) => _predecessors.TryGetValue(activityId, out var list) ? list.Count : 0;
 
     /// <summary>Every activity reachable from <paramref name="start"/>, itself included.</summary>

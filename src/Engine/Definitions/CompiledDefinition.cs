@@ -41,10 +41,13 @@ internal sealed class CompiledDefinition
     /// <summary>Whether <paramref name="activityId"/> lies between the Fork and its Join (the Join included).</summary>
     public bool IsInsideFork(string forkId, string activityId) => _forkRegions[forkId].Contains(activityId);
 
-    // Walk from the fork's branches until the matching Join, counting nested Fork/Join pairs.
+    // The branches of a Fork: what lies on a path from the Fork to its matching Join (found by
+    // counting nested Fork/Join pairs). A Return that leads back before the Fork is outside.
+    // A Fork without a Join keeps whatever its branches reach that does not lead back to it.
     private HashSet<string> Region(string forkId)
     {
-        var region = new HashSet<string>(StringComparer.Ordinal);
+        var forward = new HashSet<string>(StringComparer.Ordinal);
+        var joins = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<(string, int)>();
         var pending = new Stack<(string Id, int Depth)>(Graph.Successors(forkId).Select(s => (s, 1)));
         while (pending.TryPop(out var item))
@@ -54,23 +57,43 @@ internal sealed class CompiledDefinition
                 continue;
             }
 
-            region.Add(item.Id);
+            forward.Add(item.Id);
             var depth = Nodes[item.Id].Descriptor.Type switch
             {
                 "Join" => item.Depth - 1,
                 "Fork" => item.Depth + 1,
                 _ => item.Depth,
             };
-            if (depth > 0)
+            if (depth == 0)
             {
-                foreach (var next in Graph.Successors(item.Id))
-                {
-                    pending.Push((next, depth));
-                }
+                joins.Add(item.Id);
+                continue;
+            }
+
+            foreach (var next in Graph.Successors(item.Id))
+            {
+                pending.Push((next, depth));
             }
         }
 
-        return region;
+        if (joins.Count == 0)
+        {
+            forward.ExceptWith(Graph.ReachingTo(forkId));
+            return forward;
+        }
+
+        var backward = new HashSet<string>(joins, StringComparer.Ordinal);
+        var back = new Stack<string>(joins);
+        while (back.TryPop(out var id))
+        {
+            foreach (var previous in Graph.Predecessors(id).Where(p => p != forkId && backward.Add(p)))
+            {
+                back.Push(previous);
+            }
+        }
+
+        forward.IntersectWith(backward);
+        return forward;
     }
 }
 

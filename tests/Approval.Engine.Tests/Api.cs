@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Approval.Engine.Tests;
+
+/// <summary>Small helpers over the HTTP API, reading answers as JSON documents.</summary>
+internal static class Api
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<JsonElement> CreateCaseAsync(
+        this HttpClient client, string definitionId = "standard-licence", string? department = "market-regulation", object? data = null)
+    {
+        var response = await client.PostAsJsonAsync("/api/cases", new
+        {
+            definitionId,
+            applicant = new { name = "李四", idNumber = "452628199001011234", phone = "13800000000" },
+            data = data ?? new { amount = 1 },
+            department,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> GetCaseAsync(this HttpClient client, string caseId)
+    {
+        var response = await client.GetAsync($"/api/cases/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static Task<HttpResponseMessage> CompleteAsync(this HttpClient client, string taskId, string outcome, string? comment = null) =>
+        client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome, comment });
+
+    /// <summary>Completes a task and insists on 200, returning the answer.</summary>
+    public static async Task<JsonElement> CompleteOkAsync(this HttpClient client, string taskId, string outcome, string? comment = null)
+    {
+        var response = await client.CompleteAsync(taskId, outcome, comment);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static string OpenTask(this JsonElement @case, string activityId) =>
+        @case.GetProperty("openTasks").EnumerateArray()
+            .Single(t => t.GetProperty("activityId").GetString() == activityId)
+            .GetProperty("id").GetString()!;
+
+    public static string[] OpenActivities(this JsonElement @case) =>
+        [.. @case.GetProperty("openTasks").EnumerateArray().Select(t => t.GetProperty("activityId").GetString()!).Order()];
+
+    public static string Id(this JsonElement element) => element.GetProperty("id").GetString()!;
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+}

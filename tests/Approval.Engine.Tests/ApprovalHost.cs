@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Approval.Engine.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Approval.Engine.Tests;
+
+/// <summary>
+/// The real Engine over HTTP on a SQLite file of its own (Development, so the demo users exist).
+/// Two hosts given the same <see cref="DatabasePath"/> are two nodes on one database.
+/// </summary>
+public sealed class ApprovalHost : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo#2026";
+    private const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
+
+    public ApprovalHost(string? databasePath = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"approval-test-{Guid.NewGuid():N}.db");
+        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static string WorkflowsFolder { get; } = FindWorkflows();
+
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var login = await response.Content.ReadFromJsonAsync<LoginResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login!.AccessToken);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Approval", $"Data Source={DatabasePath}");
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Workflows:Path", WorkflowsFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+
+            // Every host seeds eight demo users; full-strength hashing would dominate the test run.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
+    }
+
+    private static string FindWorkflows()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Approval.sln")))
+            {
+                return Path.Combine(dir.FullName, "workflows");
+            }
+        }
+
+        throw new InvalidOperationException("Approval.sln not found above the test output folder.");
+    }
+}
