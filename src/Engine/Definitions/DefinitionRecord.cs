@@ -27,6 +27,20 @@ public sealed class DefinitionRecord
     public string? UpdatedBy { get; set; }
 
     public int ConcurrencyStamp { get; set; }
+
+    public static DefinitionRecord Create(
+        Approval.Activities.Definitions.WorkflowDefinition definition, DefinitionStatus status, DateTimeOffset now, string? by) => new()
+    {
+        DefinitionId = definition.DefinitionId,
+        Version = definition.Version,
+        Name = definition.Name,
+        Status = status,
+        Json = Approval.Activities.Definitions.WorkflowJson.Serialize(definition),
+        CreatedAt = now,
+        UpdatedAt = now,
+        PublishedAt = status == DefinitionStatus.Published ? now : null,
+        UpdatedBy = by,
+    };
 }
 
 /// <summary>Draft, then Published for new cases; publishing a newer version retires it.</summary>

@@ -97,19 +97,8 @@ internal static class DefinitionsApi
             return Problems.Conflict($"Flow '{definition.DefinitionId}' already has a draft; change it with PUT /api/definitions/{definition.DefinitionId}/draft.");
         }
 
-        var now = clock.GetUtcNow();
         var draft = definition with { Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1 };
-        var record = new DefinitionRecord
-        {
-            DefinitionId = draft.DefinitionId,
-            Version = draft.Version,
-            Name = draft.Name,
-            Status = DefinitionStatus.Draft,
-            Json = WorkflowJson.Serialize(draft),
-            CreatedAt = now,
-            UpdatedAt = now,
-            UpdatedBy = user.Identity?.Name,
-        };
+        var record = DefinitionRecord.Create(draft, DefinitionStatus.Draft, clock.GetUtcNow(), user.Identity?.Name);
         db.Definitions.Add(record);
         try
         {

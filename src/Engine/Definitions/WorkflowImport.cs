@@ -36,19 +36,7 @@ internal sealed class WorkflowImport(
                     $"{Path.GetFileName(file)} is not a valid flow: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
             }
 
-            var now = clock.GetUtcNow();
-            db.Definitions.Add(new DefinitionRecord
-            {
-                DefinitionId = definition.DefinitionId,
-                Version = definition.Version,
-                Name = definition.Name,
-                Status = DefinitionStatus.Published,
-                Json = WorkflowJson.Serialize(definition),
-                CreatedAt = now,
-                UpdatedAt = now,
-                PublishedAt = now,
-                UpdatedBy = "import",
-            });
+            db.Definitions.Add(DefinitionRecord.Create(definition, DefinitionStatus.Published, clock.GetUtcNow(), "import"));
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Imported and published flow {DefinitionId} v{Version} from {File}.", definition.DefinitionId, definition.Version, Path.GetFileName(file));
         }
