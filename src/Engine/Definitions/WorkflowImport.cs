@@ -37,7 +37,22 @@ internal sealed class WorkflowImport(
             }
 
             db.Definitions.Add(DefinitionRecord.Create(definition, DefinitionStatus.Published, clock.GetUtcNow(), "import"));
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId, ct))
+                {
+                    throw;
+                }
+
+                logger.LogInformation("Flow {DefinitionId} was imported by another node starting at the same time.", definition.DefinitionId);
+                continue;
+            }
+
             logger.LogInformation("Imported and published flow {DefinitionId} v{Version} from {File}.", definition.DefinitionId, definition.Version, Path.GetFileName(file));
         }
     }

@@ -59,6 +59,11 @@ internal sealed class DemoUsers(
 
             var user = new ApplicationUser { UserName = name, DisplayName = displayName, Department = department, Window = window };
             var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded && await users.FindByNameAsync(name) is not null)
+            {
+                continue; // another node starting at the same time made it
+            }
+
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Demo user {name}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
