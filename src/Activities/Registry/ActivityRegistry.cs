@@ -13,7 +13,7 @@ public sealed class ActivityRegistry
     public ActivityRegistry(IEnumerable<Type> activityTypes)
     {
         _byType = activityTypes.Select(Describe).ToDictionary(d => d.Type, StringComparer.Ordinal);
-        Descriptors = [.. _byType.Values.OrderBy(d => d.Category).ThenBy(d => d.Type)];
+        Descriptors = [.. _byType.Values.OrderBy(d => d.Category, StringComparer.Ordinal).ThenBy(d => d.Type, StringComparer.Ordinal)];
     }
 
     /// <summary>Every activity of this assembly.</summary>

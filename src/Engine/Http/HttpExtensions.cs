@@ -17,6 +17,8 @@ internal static class HttpExtensions
             o.SerializerOptions.PropertyNamingPolicy = format.PropertyNamingPolicy;
             o.SerializerOptions.DefaultIgnoreCondition = format.DefaultIgnoreCondition;
             o.SerializerOptions.UnmappedMemberHandling = format.UnmappedMemberHandling;
+            o.SerializerOptions.PropertyNameCaseInsensitive = format.PropertyNameCaseInsensitive;
+            o.SerializerOptions.NumberHandling = format.NumberHandling;
             o.SerializerOptions.Encoder = format.Encoder;
             foreach (var converter in format.Converters)
             {

@@ -52,6 +52,13 @@ public sealed class WorkflowJsonTests
         Assert.Equal(new Connection("decision", "True", "review"), definition.Connections[1]);
     }
 
+    // The web defaults would read "DefinitionID" and "version": "3"; the schema allows neither, so neither may the reader.
+    [Theory]
+    [InlineData("""{ "DefinitionID": "x", "name": "n" }""")]
+    [InlineData("""{ "definitionId": "x", "name": "n", "version": "3" }""")]
+    public void Deserialize_Rejects_WhatTheSchemaDoesNotAllow(string json) =>
+        Assert.ThrowsAny<JsonException>(() => WorkflowJson.Deserialize(json));
+
     [Fact]
     public void Deserialize_DefaultsVersionAndListsWhenOmitted()
     {
