@@ -25,8 +25,22 @@ public static class CaseCondition
         }
 
         var expression = new Expression(text, ExpressionOptions.NoCache);
-        return expression.HasErrors() ? $"The condition does not parse: {expression.Error?.Message}" : null;
+        if (expression.HasErrors())
+        {
+            return $"The condition does not parse: {expression.Error?.Message}";
+        }
+
+        var unknown = expression.GetFunctionNames().Where(f => !Functions.Contains(f)).ToList();
+        return unknown.Count > 0
+            ? $"The condition calls {string.Join(", ", unknown)}, which is not one of the functions a condition may use: {string.Join(", ", Functions.Order(StringComparer.Ordinal))}."
+            : null;
     }
+
+    // NCalc's own functions: arithmetic and choice, nothing that reaches outside the expression.
+    private static readonly HashSet<string> Functions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Abs", "Ceiling", "Floor", "Max", "Min", "Pow", "Round", "Sign", "Sqrt", "Truncate", "if", "ifs", "in",
+    };
 
     /// <exception cref="InvalidOperationException">The condition fails or does not give true or false.</exception>
     public static bool Evaluate(string text, IReadOnlyDictionary<string, object?> variables)

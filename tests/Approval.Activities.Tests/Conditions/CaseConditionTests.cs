@@ -133,4 +133,14 @@ public sealed class CaseConditionTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void Check_RejectsAFunctionConditionsMayNotUse_AtDesignTime()
+    {
+        var error = CaseCondition.Check("Delete('x') = true");
+
+        Assert.NotNull(error);
+        Assert.Contains("Delete", error);
+        Assert.Null(CaseCondition.Check("Max([amount], 10) > 5 and [type] in ('a', 'b')"));
+    }
 }
