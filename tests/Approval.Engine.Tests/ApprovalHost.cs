@@ -18,13 +18,19 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
     public const string Password = "Demo#2026";
     private const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
 
-    public ApprovalHost(string? databasePath = null)
+    public ApprovalHost(string? databasePath = null, string environment = "Development", IDictionary<string, string?>? settings = null)
     {
+        Environment = environment;
+        Settings = settings ?? new Dictionary<string, string?>();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"approval-test-{Guid.NewGuid():N}.db");
         Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
     }
 
     public string DatabasePath { get; }
+
+    public string Environment { get; }
+
+    public IDictionary<string, string?> Settings { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -42,11 +48,16 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Approval", $"Data Source={DatabasePath}");
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Workflows:Path", WorkflowsFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
