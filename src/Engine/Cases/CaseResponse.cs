@@ -21,22 +21,25 @@ public sealed record CaseResponse(
         }
 
         var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open)
-            .OrderBy(t => t.CreatedAt).ToListAsync(ct);
-        var history = await db.History.AsNoTracking()
-            .Where(h => h.InstanceId == id).OrderBy(h => h.Id)
-            .Select(h => new HistoryResponse(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))
-            .ToListAsync(ct);
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.InstanceId == id).OrderBy(i => i.Id)
-            .Select(i => new IncidentResponse(i.ActivityId, i.ExceptionType, i.Message, i.At))
-            .ToListAsync(ct);
+            .Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+        var history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).ToListAsync(ct);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.InstanceId == id).ToListAsync(ct);
+        return From(@case, tasks, history, incidents, registry);
+    }
+
+    /// <summary>The case as it stands, from entities already at hand (just saved, or just read).</summary>
+    internal static CaseResponse From(
+        Case @case, IEnumerable<WorkflowTask> tasks, IEnumerable<HistoryEntry> history, IEnumerable<Incident> incidents,
+        ActivityRegistry registry)
+    {
         var instance = @case.Instance;
         return new CaseResponse(
             @case.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.Result, @case.Department,
             JsonDocument.Parse(@case.Applicant).RootElement, JsonDocument.Parse(instance.Variables).RootElement,
             @case.ReceivedAt, instance.CompletedAt,
-            [.. tasks.Select(t => TaskResponse.From(t, registry))], history, incidents);
+            [.. tasks.Where(t => t.Status == WorkTaskStatus.Open).OrderBy(t => t.CreatedAt).Select(t => TaskResponse.From(t, registry))],
+            [.. history.OrderBy(h => h.Id).Select(h => new HistoryResponse(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))],
+            [.. incidents.OrderBy(i => i.Id).Select(i => new IncidentResponse(i.ActivityId, i.ExceptionType, i.Message, i.At))]);
     }
 }
 

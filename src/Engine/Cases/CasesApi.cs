@@ -61,7 +61,7 @@ internal static class CasesApi
         }
 
         var actor = Actor.From(user);
-        var (instance, _) = await runtime.StartAsync(flow, ObjectOrEmpty(request.Data), request.Department, actor, ct);
+        var (instance, tasks) = await runtime.StartAsync(flow, ObjectOrEmpty(request.Data), request.Department, actor, ct);
         var @case = new Case
         {
             Id = instance.Id,
@@ -73,7 +73,10 @@ internal static class CasesApi
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        var response = await CaseResponse.LoadAsync(db, registry, @case.Id, ct);
+
+        // Everything the answer shows was just written by this context: no need to read it back.
+        var response = CaseResponse.From(
+            @case, tasks, db.History.Local.Where(h => h.InstanceId == @case.Id), db.Incidents.Local.Where(i => i.InstanceId == @case.Id), registry);
         return TypedResults.Created($"/api/cases/{@case.Id}", response);
     }
 

@@ -65,7 +65,6 @@ internal static class StorageExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
         }
 
-        builder.DefaultTimeout = builder.DefaultTimeout == 30 ? 60 : builder.DefaultTimeout;
         return builder.ToString();
     }
 }
