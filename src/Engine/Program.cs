@@ -1,5 +1,6 @@
 using Approval.Engine;
 using Approval.Engine.Cases;
+using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Identity;
@@ -13,6 +14,7 @@ DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Env
 builder.AddStorage();
 builder.AddPlatformIdentity();
 builder.AddFlowEngine();
+builder.AddWorkingCalendar();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapAuth();
 app.MapDefinitions();
 app.MapCases();
 app.MapTasks();
+app.MapCalendar();
 
 await app.PrepareAsync();
 app.Run();

@@ -1,3 +1,4 @@
+using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;
@@ -6,12 +7,16 @@ namespace Approval.Engine;
 
 internal static class Startup
 {
-    /// <summary>Migrates the database, publishes the shipped flows it lacks, and seeds roles (and demo users in Development).</summary>
+    /// <summary>
+    /// Migrates the database, publishes the shipped flows and stores the holiday years it lacks (then
+    /// loads the working-day calendar), and seeds roles (and demo users in Development).
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowImport>().ImportAsync();
+        await scope.ServiceProvider.GetRequiredService<CalendarImport>().ImportAsync();
         await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync();
     }
 }

@@ -34,6 +34,9 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>More test services (stubs, recorders), added after the Engine's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public static string WorkflowsFolder { get; } = FindWorkflows();
 
     public async Task<HttpClient> LoginAsync(string userName)
@@ -64,6 +67,7 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
             // Every host seeds eight demo users; full-strength hashing would dominate the test run.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+            TestServices?.Invoke(services);
         });
     }
 

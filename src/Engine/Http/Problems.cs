@@ -13,6 +13,12 @@ internal static class Problems
             title: "The flow definition is not valid.",
             extensions: new Dictionary<string, object?> { ["validationErrors"] = errors });
 
+    /// <summary>400 listing every problem under where it is (a JSON Pointer into the body, or a parameter's name).</summary>
+    public static ValidationProblem Invalid(string title, IEnumerable<(string Where, string Message)> problems) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => p.Where, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            title: title);
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
