@@ -1,5 +1,6 @@
 using Approval.Engine;
 using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Identity;
@@ -13,6 +14,7 @@ DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Env
 builder.AddStorage();
 builder.AddPlatformIdentity();
 builder.AddFlowEngine();
+builder.AddCatalogue();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapDefinitions();
+app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
 

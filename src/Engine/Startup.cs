@@ -1,3 +1,4 @@
+using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;
@@ -6,12 +7,13 @@ namespace Approval.Engine;
 
 internal static class Startup
 {
-    /// <summary>Migrates the database, publishes the shipped flows it lacks, and seeds roles (and demo users in Development).</summary>
+    /// <summary>Migrates the database, publishes the shipped flows it lacks, loads the sample catalogue into an empty one, and seeds roles (and demo users in Development).</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowImport>().ImportAsync();
+        await scope.ServiceProvider.GetRequiredService<SampleCatalogue>().LoadAsync();
         await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
@@ -26,6 +27,10 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<PowerItem> PowerItems => Set<PowerItem>();
+
+    public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
