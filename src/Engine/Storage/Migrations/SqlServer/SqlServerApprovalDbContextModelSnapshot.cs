@@ -550,8 +550,14 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("LimitDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
