@@ -18,12 +18,14 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
     public const string Password = "Demo#2026";
     private const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
 
-    public ApprovalHost(string? databasePath = null, string environment = "Development", IDictionary<string, string?>? settings = null)
+    public ApprovalHost(
+        string? databasePath = null, string environment = "Development", IDictionary<string, string?>? settings = null,
+        DateTimeOffset? start = null)
     {
         Environment = environment;
         Settings = settings ?? new Dictionary<string, string?>();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"approval-test-{Guid.NewGuid():N}.db");
-        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        Clock = new FakeTimeProvider(start ?? TimeProvider.System.GetUtcNow());
     }
 
     public string DatabasePath { get; }
