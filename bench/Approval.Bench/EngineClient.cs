@@ -28,10 +28,11 @@ internal sealed class EngineClient(Uri baseAddress, int connections, Failures fa
     public Task<CreatedCase?> CreateCaseAsync(string token, int number, Latencies? latencies, CancellationToken ct) =>
         SendAsync<CreatedCase>(HttpMethod.Post, "/api/cases", token, new
         {
-            definitionId = "standard-licence",
+            // 食品经营许可 of the sample catalogue: the standard licence flow, in market-regulation.
+            itemCode = "452624-XK-SCJG-001",
             applicant = new { name = $"Bench applicant {number}", idNumber = $"BENCH{number:D8}", phone = "0000" },
+            materials = new[] { new { name = "食品经营许可申请书", originals = 1, copies = 0 } },
             data = new { licenceType = "food-business", number },
-            department = "market-regulation",
         }, latencies, ct);
 
     public Task<CompletedTask?> CompleteAsync(string token, Guid taskId, string outcome, Latencies? latencies, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Approval.Engine;
 using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
@@ -15,6 +16,7 @@ builder.AddStorage();
 builder.AddPlatformIdentity();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
+builder.AddCatalogue();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapAuth();
 app.MapDefinitions();
+app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
 app.MapCalendar();

@@ -1,3 +1,4 @@
+using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
@@ -9,7 +10,8 @@ internal static class Startup
 {
     /// <summary>
     /// Migrates the database, publishes the shipped flows and stores the holiday years it lacks (then
-    /// loads the working-day calendar), and seeds roles (and demo users in Development).
+    /// loads the working-day calendar), loads the sample catalogue into an empty one, and seeds roles
+    /// (and demo users in Development).
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
@@ -17,6 +19,7 @@ internal static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowImport>().ImportAsync();
         await scope.ServiceProvider.GetRequiredService<CalendarImport>().ImportAsync();
+        await scope.ServiceProvider.GetRequiredService<SampleCatalogue>().LoadAsync();
         await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync();
     }
 }

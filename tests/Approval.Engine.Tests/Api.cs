@@ -10,17 +10,20 @@ internal static class Api
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
+    /// <summary>Files an application for a test item that runs <paramref name="definitionId"/> in <paramref name="department"/>.</summary>
     public static async Task<JsonElement> CreateCaseAsync(
-        this HttpClient client, string definitionId = "standard-licence", string? department = "market-regulation", object? data = null)
+        this HttpClient client, string definitionId = "standard-licence", string department = "market-regulation", object? data = null)
     {
+        Assert.True(ApprovalHost.Hosts.TryGetValue(client, out var host), "Log in through ApprovalHost.LoginAsync first.");
+        var itemCode = await host.ItemForAsync(definitionId, department);
         var response = await client.PostAsJsonAsync("/api/cases", new
         {
-            definitionId,
+            itemCode,
             applicant = new { name = "李四", idNumber = "452628199001011234", phone = "13800000000" },
+            materials = new[] { new { name = "申请书", originals = 1, copies = 0 } },
             data = data ?? new { amount = 1 },
-            department,
         });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

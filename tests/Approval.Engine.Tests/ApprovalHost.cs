@@ -18,12 +18,14 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
     public const string Password = "Demo#2026";
     private const string SigningKey = "test-signing-key-of-at-least-thirty-two-bytes!";
 
-    public ApprovalHost(string? databasePath = null, string environment = "Development", IDictionary<string, string?>? settings = null)
+    public ApprovalHost(
+        string? databasePath = null, string environment = "Development", IDictionary<string, string?>? settings = null,
+        DateTimeOffset? start = null)
     {
         Environment = environment;
         Settings = settings ?? new Dictionary<string, string?>();
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"approval-test-{Guid.NewGuid():N}.db");
-        Clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        Clock = new FakeTimeProvider(start ?? TimeProvider.System.GetUtcNow());
     }
 
     public string DatabasePath { get; }
@@ -39,9 +41,50 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
     public static string WorkflowsFolder { get; } = FindWorkflows();
 
+    private readonly Dictionary<string, string> _items = [];
+    private readonly SemaphoreSlim _itemsLock = new(1, 1);
+    private HttpClient? _admin;
+
+    /// <summary>The host a client logged in to, so helpers can set up what a test needs.</summary>
+    internal static System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, ApprovalHost> Hosts { get; } = [];
+
+    /// <summary>A catalogue item in force that runs <paramref name="definitionId"/>, made by the administrator on first use.</summary>
+    public async Task<string> ItemForAsync(string definitionId, string department = "market-regulation")
+    {
+        var code = $"T-{definitionId}-{department}";
+        await _itemsLock.WaitAsync();
+        try
+        {
+            if (_items.TryAdd(code, code))
+            {
+                _admin ??= await LoginAsync("admin");
+                var response = await _admin.PostAsJsonAsync("/api/catalogue/items", new
+                {
+                    code,
+                    name = $"测试事项（{definitionId}）",
+                    itemType = "01",
+                    department,
+                    departmentName = department,
+                    statutoryLimit = 20,
+                    promisedLimit = 10,
+                    caseKind = "Promised",
+                    definitionId,
+                });
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            return code;
+        }
+        finally
+        {
+            _itemsLock.Release();
+        }
+    }
+
     public async Task<HttpClient> LoginAsync(string userName)
     {
         var client = CreateClient();
+        Hosts.AddOrUpdate(client, this);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
         response.EnsureSuccessStatusCode();
         var login = await response.Content.ReadFromJsonAsync<LoginResponse>();
@@ -56,6 +99,9 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Workflows:Path", WorkflowsFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests make the items they need; SampleCatalogueTests loads the shipped sample.
+        builder.UseSetting("Catalogue:LoadSample", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

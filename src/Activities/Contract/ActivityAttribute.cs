@@ -40,6 +40,12 @@ public sealed class ActivityInputAttribute(string displayName, string englishNam
 
     public bool Required { get; init; }
 
+    /// <summary>The least value a <see cref="PropertyKind.Number"/> property may have.</summary>
+    public double Minimum { get; init; } = double.MinValue;
+
+    /// <summary>The greatest value a <see cref="PropertyKind.Number"/> property may have.</summary>
+    public double Maximum { get; init; } = double.MaxValue;
+
     /// <summary>The allowed values of a <see cref="PropertyKind.Choice"/> property.</summary>
     public string[]? Options { get; init; }
 }

@@ -13,7 +13,11 @@ public abstract record ActivityResult
     public static ActivityResult Join(string outcome) => new Joined(outcome);
 
     /// <summary>Open a task for a person and wait until it is completed with one of the outcomes.</summary>
-    public static ActivityResult WaitForTask(string role, string? department) => new WaitingForTask(role, department);
+    /// <param name="role">Who may complete the task.</param>
+    /// <param name="department">Their department, when the task is a department's.</param>
+    /// <param name="limitDays">The step's own time limit in working days, if it has one.</param>
+    public static ActivityResult WaitForTask(string role, string? department, int? limitDays = null) =>
+        new WaitingForTask(role, department, limitDays);
 
     /// <summary>Keep the arriving branch and wait for the others.</summary>
     public static ActivityResult Wait { get; } = new Waiting();
@@ -27,7 +31,7 @@ public abstract record ActivityResult
 
     public sealed record Joined(string Outcome) : ActivityResult;
 
-    public sealed record WaitingForTask(string Role, string? Department) : ActivityResult;
+    public sealed record WaitingForTask(string Role, string? Department, int? LimitDays = null) : ActivityResult;
 
     public sealed record Waiting : ActivityResult;
 

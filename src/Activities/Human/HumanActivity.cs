@@ -17,8 +17,14 @@ public abstract class HumanActivity : IActivity
         Description = "由哪个部门办理；留空时，部门经办人和负责人的步骤由办件所属部门办理，窗口步骤不限部门。")]
     public string? Department { get; set; }
 
+    /// <summary>The step's own limit in working days from when its task opens; empty for none.</summary>
+    [ActivityInput("步骤时限（工作日）", "Step limit (working days)", Kind = PropertyKind.Number, Minimum = 1, Maximum = 365,
+        Description = "本步骤自任务开启起的办理时限（工作日）；留空则只受办件时限约束。")]
+    public int? LimitDays { get; set; }
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context) =>
         new(ActivityResult.WaitForTask(
             Role,
-            !string.IsNullOrWhiteSpace(Department) ? Department : Roles.IsDepartmental(Role) ? context.Department : null));
+            !string.IsNullOrWhiteSpace(Department) ? Department : Roles.IsDepartmental(Role) ? context.Department : null,
+            LimitDays));
 }

@@ -27,6 +27,12 @@ internal static class PropertyValues
                     return $"'{property.Name}' must be a number.";
                 }
 
+                var range = (ActivityInputAttribute)Attribute.GetCustomAttribute(property.Property, typeof(ActivityInputAttribute), inherit: true)!;
+                if (element.GetDouble() < range.Minimum || element.GetDouble() > range.Maximum)
+                {
+                    return $"'{property.Name}' must be between {range.Minimum} and {range.Maximum}.";
+                }
+
                 if (clrType == typeof(int))
                 {
                     if (!element.TryGetInt32(out var i))

@@ -14,6 +14,15 @@ public sealed class Case
     /// <summary>The applicant's details as given (name, id number, phone ...), a JSON object.</summary>
     public string Applicant { get; set; } = "{}";
 
+    /// <summary>The catalogue item applied for; null for a flow tried out by an administrator.</summary>
+    public string? ItemCode { get; set; }
+
+    /// <summary>The materials handed in, a JSON array of {name, originals, copies}.</summary>
+    public string Materials { get; set; } = "[]";
+
+    /// <summary>A major investment project (重大投資項目): its promised target is half the item's.</summary>
+    public bool MajorProject { get; set; }
+
     /// <summary>The department that handles it (承辦部門).</summary>
     public string? Department { get; set; }
 
@@ -31,6 +40,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Department).HasMaxLength(100);
         builder.Property(c => c.CreatedBy).HasMaxLength(450);
         builder.HasOne(c => c.Instance).WithOne().HasForeignKey<Case>(c => c.Id);
+        builder.Property(c => c.ItemCode).HasMaxLength(50);
+        builder.HasIndex(c => c.ItemCode);
         builder.HasIndex(c => c.CreatedBy);
         builder.HasIndex(c => c.ReceivedAt);
     }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Cases;
 
 public sealed record CaseResponse(
-    Guid Id, string DefinitionId, int DefinitionVersion, InstanceStatus Status, string? Result, string? Department,
-    JsonElement Applicant, JsonElement Data, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,
+    Guid Id, string? ItemCode, string DefinitionId, int DefinitionVersion, InstanceStatus Status, string? Result, string? Department,
+    bool MajorProject, JsonElement Applicant, JsonElement Materials, JsonElement Data, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,
     IReadOnlyList<TaskResponse> OpenTasks, IReadOnlyList<HistoryResponse> History, IReadOnlyList<IncidentResponse> Incidents)
 {
     internal static async Task<CaseResponse?> LoadAsync(ApprovalDbContext db, ActivityRegistry registry, Guid id, CancellationToken ct)
@@ -34,8 +34,9 @@ public sealed record CaseResponse(
     {
         var instance = @case.Instance;
         return new CaseResponse(
-            @case.Id, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.Result, @case.Department,
-            JsonDocument.Parse(@case.Applicant).RootElement, JsonDocument.Parse(instance.Variables).RootElement,
+            @case.Id, @case.ItemCode, instance.DefinitionId, instance.DefinitionVersion, instance.Status, instance.Result, @case.Department,
+            @case.MajorProject, JsonDocument.Parse(@case.Applicant).RootElement, JsonDocument.Parse(@case.Materials).RootElement,
+            JsonDocument.Parse(instance.Variables).RootElement,
             @case.ReceivedAt, instance.CompletedAt,
             [.. tasks.Where(t => t.Status == WorkTaskStatus.Open).OrderBy(t => t.CreatedAt).Select(t => TaskResponse.From(t, registry))],
             [.. history.OrderBy(h => h.Id).Select(h => new HistoryResponse(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))],

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
@@ -21,53 +22,67 @@ internal static class CasesApi
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
         group.MapPost("", CreateAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.WindowStaff, Roles.Applicant))
-            .WithSummary("File an application; its flow starts at once.");
+            .RequireAuthorization(p => p.RequireRole(Roles.WindowStaff, Roles.Applicant, Roles.Administrator))
+            .WithSummary("File an application for an item; the item's published flow starts at once.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, open tasks and history.");
         return app;
     }
 
-    private static async Task<Results<Created<CaseResponse>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
-        WorkflowRuntime runtime, ActivityRegistry registry, TimeProvider clock, CancellationToken ct)
+        WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+        if (CheckShape(request) is { } invalid)
         {
-            return Problems.Invalid("definitionId", "definitionId is required.");
-        }
-
-        foreach (var (name, value) in new[] { ("applicant", request.Applicant), ("data", request.Data) })
-        {
-            if (value is { } v && v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
-            {
-                return Problems.Invalid(name, $"{name} must be a JSON object.");
-            }
-
-            if (value is { } big && big.ValueKind == JsonValueKind.Object && big.GetRawText().Length > MaxDataLength)
-            {
-                return Problems.Invalid(name, $"{name} is larger than {MaxDataLength} characters.");
-            }
-        }
-
-        if (request.Department?.Length > 100)
-        {
-            return Problems.Invalid("department", "department is at most 100 characters.");
-        }
-
-        var flow = await definitions.GetCurrentAsync(db, request.DefinitionId, ct);
-        if (flow is null)
-        {
-            return Problems.Invalid("definitionId", $"There is no published flow '{request.DefinitionId}'.");
+            return invalid;
         }
 
         var actor = Actor.From(user);
-        var (instance, tasks) = await runtime.StartAsync(flow, ObjectOrEmpty(request.Data), request.Department, actor, ct);
+        string definitionId;
+        string? department;
+        if (request.ItemCode is not null)
+        {
+            var item = await db.PowerItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode, ct);
+            var today = catalogue.Today;
+            if (item is null || item.Status == ItemStatus.Cancelled || item.EffectiveFrom > today || item.EffectiveTo < today)
+            {
+                return Problems.Invalid("itemCode", $"There is no item '{request.ItemCode}' in force to apply for.");
+            }
+
+            if (!actor.Roles.Contains(Roles.WindowStaff) && !actor.Roles.Contains(Roles.Applicant))
+            {
+                return Problems.Forbidden("Applications are filed by applicants or at a window.");
+            }
+
+            (definitionId, department) = (item.DefinitionId, item.Department);
+        }
+        else
+        {
+            // A bare flow is how an administrator tries a flow out; applications name an item.
+            if (!actor.Roles.Contains(Roles.Administrator))
+            {
+                return Problems.Forbidden("Only administrators may start a flow without an item; give itemCode.");
+            }
+
+            (definitionId, department) = (request.DefinitionId!, request.Department);
+        }
+
+        var flow = await definitions.GetCurrentAsync(db, definitionId, ct);
+        if (flow is null)
+        {
+            return Problems.Invalid(request.ItemCode is null ? "definitionId" : "itemCode", $"There is no published flow '{definitionId}'.");
+        }
+
+        var (instance, tasks) = await runtime.StartAsync(flow, ObjectOrEmpty(request.Data), department, actor, ct);
         var @case = new Case
         {
             Id = instance.Id,
             Instance = instance,
+            ItemCode = request.ItemCode,
             Applicant = ObjectOrEmpty(request.Applicant),
-            Department = request.Department,
+            Materials = JsonSerializer.Serialize(request.Materials ?? [], CatalogueJson.Options),
+            MajorProject = request.MajorProject,
+            Department = department,
             CreatedBy = actor.UserId,
             ReceivedAt = instance.CreatedAt,
         };
@@ -96,8 +111,69 @@ internal static class CasesApi
         return TypedResults.Ok(response);
     }
 
+    private static ValidationProblem? CheckShape(CreateCaseRequest request)
+    {
+        if ((request.ItemCode is null) == (request.DefinitionId is null))
+        {
+            return Problems.Invalid("itemCode", "Give itemCode (the item applied for), or definitionId to try a flow out, not both.");
+        }
+
+        if (request.ItemCode?.Length > 50 || request.DefinitionId?.Length > 100 || request.Department?.Length > 100)
+        {
+            return Problems.Invalid("itemCode", "itemCode is at most 50 characters, definitionId and department 100.");
+        }
+
+        if (request.ItemCode is not null && request.Department is not null)
+        {
+            return Problems.Invalid("department", "An item's applications go to the item's department; department is only for trying a flow.");
+        }
+
+        foreach (var (name, value) in new[] { ("applicant", request.Applicant), ("data", request.Data) })
+        {
+            if (value is { } v && v.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined))
+            {
+                return Problems.Invalid(name, $"{name} must be a JSON object.");
+            }
+
+            if (value is { } big && big.ValueKind == JsonValueKind.Object && big.GetRawText().Length > MaxDataLength)
+            {
+                return Problems.Invalid(name, $"{name} is larger than {MaxDataLength} characters.");
+            }
+        }
+
+        if (request.Materials is { Count: > 100 })
+        {
+            return Problems.Invalid("materials", "At most 100 materials.");
+        }
+
+        for (var i = 0; i < (request.Materials?.Count ?? 0); i++)
+        {
+            var m = request.Materials![i];
+            if (m is null || string.IsNullOrWhiteSpace(m.Name) || m.Name.Length > 200 || m.Originals is < 0 or > 99 || m.Copies is < 0 or > 99)
+            {
+                return Problems.Invalid($"materials[{i}]", "Each material needs a name of at most 200 characters and originals and copies between 0 and 99.");
+            }
+        }
+
+        return null;
+    }
+
     private static string ObjectOrEmpty(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v ? v.GetRawText() : "{}";
 }
 
-public sealed record CreateCaseRequest(string DefinitionId, JsonElement? Applicant, JsonElement? Data, string? Department);
+/// <summary>
+/// An application: for an item (<see cref="ItemCode"/>), or, for an administrator trying a flow,
+/// a bare <see cref="DefinitionId"/> with an optional <see cref="Department"/>.
+/// </summary>
+public sealed record CreateCaseRequest(
+    string? ItemCode = null,
+    JsonElement? Applicant = null,
+    IReadOnlyList<SuppliedMaterial>? Materials = null,
+    bool MajorProject = false,
+    JsonElement? Data = null,
+    string? DefinitionId = null,
+    string? Department = null);
+
+/// <summary>A material the applicant handed in, against the item's one-time notification list.</summary>
+public sealed record SuppliedMaterial(string Name, int Originals = 1, int Copies = 0);

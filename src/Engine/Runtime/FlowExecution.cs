@@ -12,7 +12,8 @@ namespace Approval.Engine.Runtime;
 /// It only changes the tracked entities; the caller saves them in one transaction.
 /// </summary>
 internal sealed class FlowExecution(
-    ApprovalDbContext db, WorkflowInstance instance, CompiledDefinition flow, DateTimeOffset now, string? actor)
+    ApprovalDbContext db, WorkflowInstance instance, CompiledDefinition flow, DateTimeOffset now, string? actor,
+    IReadOnlyList<IStepObserver> observers)
 {
     /// <summary>Automatic steps one run may take before the flow is judged to loop without waiting.</summary>
     public const int MaxSteps = 1000;
@@ -38,10 +39,35 @@ internal sealed class FlowExecution(
         task.CompletedAt = now;
         var node = flow.Nodes[task.ActivityId];
         Record(node, outcome, actor, comment, task.Id);
+        foreach (var observer in observers)
+        {
+            await observer.TaskCompletedAsync(instance, task, outcome, ct);
+        }
+
         await RunAsync(await FollowAsync(node, outcome, task.Scope, ct), ct);
     }
 
     public async Task RunAsync(IEnumerable<Token> tokens, CancellationToken ct)
+    {
+        await StepAsync(tokens, ct);
+        foreach (var task in _createdTasks.Where(t => t.Status == WorkTaskStatus.Open))
+        {
+            foreach (var observer in observers)
+            {
+                await observer.TaskOpenedAsync(instance, task, ct);
+            }
+        }
+
+        if (instance.Status != InstanceStatus.Running)
+        {
+            foreach (var observer in observers)
+            {
+                await observer.InstanceFinishedAsync(instance, ct);
+            }
+        }
+    }
+
+    private async Task StepAsync(IEnumerable<Token> tokens, CancellationToken ct)
     {
         var queue = new Queue<Token>(tokens);
         var steps = 0;
@@ -159,6 +185,7 @@ internal sealed class FlowExecution(
             Role = wait.Role,
             Department = string.IsNullOrWhiteSpace(wait.Department) ? null : wait.Department,
             Scope = scope,
+            LimitDays = wait.LimitDays,
             Status = WorkTaskStatus.Open,
             CreatedAt = now,
         };

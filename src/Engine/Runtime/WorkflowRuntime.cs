@@ -6,8 +6,11 @@ namespace Approval.Engine.Runtime;
 
 /// <summary>Starts instances of published flows and completes their tasks.</summary>
 internal sealed class WorkflowRuntime(
-    ApprovalDbContext db, DefinitionStore definitions, TimeProvider clock, ILogger<WorkflowRuntime> logger)
+    ApprovalDbContext db, DefinitionStore definitions, TimeProvider clock, IEnumerable<IStepObserver> observers,
+    ILogger<WorkflowRuntime> logger)
 {
+    private readonly IStepObserver[] _observers = [.. observers];
+
     private const int MaxAttempts = 5;
 
     /// <summary>
@@ -29,7 +32,7 @@ internal sealed class WorkflowRuntime(
             CreatedAt = now,
         };
         db.Instances.Add(instance);
-        var execution = new FlowExecution(db, instance, flow, now, actor.UserName);
+        var execution = new FlowExecution(db, instance, flow, now, actor.UserName, _observers);
         await execution.RunAsync([FlowExecution.StartToken(flow)], ct);
         return (instance, execution.CreatedTasks);
     }
@@ -66,7 +69,7 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.InvalidOutcome, task, AllowedOutcomes: [.. descriptor.Outcomes.Select(o => o.Name)]);
             }
 
-            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName);
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName, _observers);
             await execution.CompleteAsync(task, outcome, comment, ct);
             task.Instance.Version++;
             try

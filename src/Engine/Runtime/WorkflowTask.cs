@@ -25,6 +25,12 @@ public sealed class WorkflowTask
     /// <summary>The parallel branch the task belongs to ("" outside any Fork).</summary>
     public string Scope { get; set; } = "";
 
+    /// <summary>The step's own limit in working days, when its activity sets one.</summary>
+    public int? LimitDays { get; set; }
+
+    /// <summary>The China day by whose end the step is due (步驟時限), when it has a limit.</summary>
+    public DateOnly? DueOn { get; set; }
+
     public WorkTaskStatus Status { get; set; }
 
     public string? Outcome { get; set; }

@@ -1,4 +1,5 @@
 using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
@@ -31,6 +32,9 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<PowerItem> PowerItems => Set<PowerItem>();
+
+    public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -62,7 +62,7 @@ public sealed partial class ActivityRegistryTests
         var descriptor = Registry.Find(type)!;
 
         Assert.True(descriptor.IsHuman);
-        Assert.Equal(["department", "role"], descriptor.Properties.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["department", "limitDays", "role"], descriptor.Properties.Select(p => p.Name).Order(StringComparer.Ordinal));
         var role = descriptor.Properties.Single(p => p.Name == "role");
         Assert.Equal(PropertyKind.Role, role.Kind);
         Assert.True(role.Required);
@@ -72,6 +72,35 @@ public sealed partial class ActivityRegistryTests
         Assert.Equal(PropertyKind.Department, department.Kind);
         Assert.False(department.Required);
         Assert.Null(department.DefaultValue);
+        var limit = descriptor.Properties.Single(p => p.Name == "limitDays");
+        Assert.Equal(PropertyKind.Number, limit.Kind);
+        Assert.False(limit.Required);
+        Assert.Null(limit.DefaultValue);
+    }
+
+    [Theory]
+    [InlineData("5", null)]
+    [InlineData("0", "between 1 and 365")]
+    [InlineData("400", "between 1 and 365")]
+    [InlineData("2.5", "whole number")]
+    [InlineData("\"5\"", "must be a number")]
+    public void StepLimit_IsAWholeNumberOfWorkingDaysFrom1To365(string json, string? error)
+    {
+        var descriptor = Registry.Find("Review")!;
+        var values = new Dictionary<string, System.Text.Json.JsonElement> { ["limitDays"] = System.Text.Json.JsonDocument.Parse(json).RootElement };
+
+        var problems = ActivityRegistry.CheckProperties(descriptor, values).Select(p => p.Message).ToList();
+
+        if (error is null)
+        {
+            Assert.Empty(problems);
+            var activity = (Approval.Activities.Human.HumanActivity)ActivityRegistry.Create(descriptor, values);
+            Assert.Equal(5, activity.LimitDays);
+        }
+        else
+        {
+            Assert.Contains(problems, p => p.Contains(error));
+        }
     }
 
     [Theory]

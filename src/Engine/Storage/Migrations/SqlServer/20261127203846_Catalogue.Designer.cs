@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApprovalDbContext))]
-    [Migration("20261127204055_Calendar")]
-    partial class Calendar
+    [Migration("20261127203846_Catalogue")]
+    partial class Catalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -43,6 +43,17 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("MajorProject")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -50,57 +61,159 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
                     b.HasIndex("CreatedBy");
 
+                    b.HasIndex("ItemCode");
+
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Catalogue.ItemChange", b =>
                 {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Department")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
 
-                    b.HasKey("Date");
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
-                    b.HasIndex("Year");
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.ToTable("CalendarDays", (string)null);
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveDate");
+
+                    b.ToTable("ItemChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+            modelBuilder.Entity("Approval.Engine.Catalogue.PowerItem", b =>
                 {
-                    b.Property<int>("Year")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CaseKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<int>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("ConsultationPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DefinitionId")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("IntermediaryServices")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("OnlineAvailable")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupervisionPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
+                    b.HasKey("Id");
 
-                    b.HasKey("Year");
+                    b.HasIndex("Code")
+                        .IsUnique();
 
-                    b.ToTable("CalendarYears", (string)null);
+                    b.HasIndex("Department");
+
+                    b.ToTable("PowerItems", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Definitions.DefinitionRecord", b =>
@@ -620,13 +733,64 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Instance");
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Catalogue.PowerItem", b =>
                 {
-                    b.HasOne("Approval.Engine.Clock.CalendarYear", null)
-                        .WithMany("Days")
-                        .HasForeignKey("Year")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.OwnsOne("Approval.Engine.Catalogue.Fee", "Fee", b1 =>
+                        {
+                            b1.Property<int>("PowerItemId");
+
+                            b1.Property<string>("Basis");
+
+                            b1.Property<bool>("Charged");
+
+                            b1.Property<string>("Standard");
+
+                            b1.HasKey("PowerItemId");
+
+                            b1.ToTable("PowerItems");
+
+                            b1
+                                .ToJson("Fee")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PowerItemId");
+                        });
+
+                    b.OwnsMany("Approval.Engine.Catalogue.Material", "Materials", b1 =>
+                        {
+                            b1.Property<int>("PowerItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<string>("Issuer");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("PowerItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("PowerItems");
+
+                            b1
+                                .ToJson("Materials")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PowerItemId");
+                        });
+
+                    b.Navigation("Fee")
                         .IsRequired();
+
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("Approval.Engine.Runtime.HistoryEntry", b =>
@@ -716,11 +880,6 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
-                {
-                    b.Navigation("Days");
                 });
 #pragma warning restore 612, 618
         }
