@@ -17,6 +17,7 @@ builder.AddPlatformIdentity();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();
+builder.AddCases();
 builder.AddHttpApi();
 
 var app = builder.Build();

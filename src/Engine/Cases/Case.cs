@@ -30,6 +30,59 @@ public sealed class Case
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The China day the application was received; the correction notice is due 5 working days after.</summary>
+    public DateOnly ReceivedOn { get; set; }
+
+    /// <summary>The day the first correction notice (補正告知, Art. 32) was given.</summary>
+    public DateOnly? CorrectionNoticeOn { get; set; }
+
+    /// <summary>The day the clocks start from: the acceptance day, not itself counted.</summary>
+    public DateOnly? AcceptedOn { get; set; }
+
+    /// <summary>Accepted by law on the day of receipt, because no correction notice came within 5 working days.</summary>
+    public bool DeemedAccepted { get; set; }
+
+    /// <summary>The item's statutory limit (法定時限) when the case was filed, in working days.</summary>
+    public int StatutoryLimit { get; set; }
+
+    /// <summary>The promised limit (承諾時限) this case runs to: the item's, halved (rounded up) for a major project.</summary>
+    public int PromisedLimit { get; set; }
+
+    /// <summary>The working days an approved extension adds (the item's figure; Art. 42: 10).</summary>
+    public int ExtensionDays { get; set; }
+
+    public DateOnly? StatutoryDeadline { get; set; }
+
+    public DateOnly? PromisedDeadline { get; set; }
+
+    /// <summary>A deadline counts days in a year whose holidays are not known yet.</summary>
+    public bool DeadlinesProvisional { get; set; }
+
+    public ExtensionState Extension { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    public string? ExtensionRequestedBy { get; set; }
+
+    public string? ExtensionDecidedBy { get; set; }
+
+    public DateOnly? DecidedOn { get; set; }
+
+    /// <summary>Art. 44: the certificate is due within 10 working days of a Grant.</summary>
+    public DateOnly? CertificateDue { get; set; }
+
+    /// <summary>Bumped whenever the clocks start, pause, resume, extend or stop: timers carry it to know they are stale.</summary>
+    public int ClockVersion { get; set; }
+}
+
+/// <summary>An extension (延期, Art. 42): asked for once, approved or refused by the department head.</summary>
+public enum ExtensionState
+{
+    None,
+    Requested,
+    Approved,
+    Refused,
 }
 
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
@@ -44,5 +97,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.ItemCode);
         builder.HasIndex(c => c.CreatedBy);
         builder.HasIndex(c => c.ReceivedAt);
+        builder.Property(c => c.Extension).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ExtensionReason).HasMaxLength(2000);
+        builder.Property(c => c.ExtensionRequestedBy).HasMaxLength(256);
+        builder.Property(c => c.ExtensionDecidedBy).HasMaxLength(256);
+        builder.HasIndex(c => c.DeadlinesProvisional);
     }
 }

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
+using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
@@ -24,13 +26,14 @@ internal static class CasesApi
         group.MapPost("", CreateAsync)
             .RequireAuthorization(p => p.RequireRole(Roles.WindowStaff, Roles.Applicant, Roles.Administrator))
             .WithSummary("File an application for an item; the item's published flow starts at once.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, open tasks and history.");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, clocks, open tasks and history.");
+        app.MapCaseClocks();
         return app;
     }
 
     private static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
-        WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CancellationToken ct)
+        WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader, CancellationToken ct)
     {
         if (CheckShape(request) is { } invalid)
         {
@@ -40,9 +43,10 @@ internal static class CasesApi
         var actor = Actor.From(user);
         string definitionId;
         string? department;
+        PowerItem? item = null;
         if (request.ItemCode is not null)
         {
-            var item = await db.PowerItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode, ct);
+            item = await db.PowerItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == request.ItemCode, ct);
             var today = catalogue.Today;
             if (item is null || item.Status == ItemStatus.Cancelled || item.EffectiveFrom > today || item.EffectiveTo < today)
             {
@@ -85,21 +89,28 @@ internal static class CasesApi
             Department = department,
             CreatedBy = actor.UserId,
             ReceivedAt = instance.CreatedAt,
+            ReceivedOn = ChinaTime.DateOf(instance.CreatedAt),
+            StatutoryLimit = item?.StatutoryLimit ?? 0,
+
+            // A major investment project's target is half the promised limit, rounded up.
+            PromisedLimit = item is null ? 0 : request.MajorProject ? (item.PromisedLimit + 1) / 2 : item.PromisedLimit,
+            ExtensionDays = item?.ExtensionDays ?? 0,
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
 
         // Everything the answer shows was just written by this context: no need to read it back.
         var response = CaseResponse.From(
-            @case, tasks, db.History.Local.Where(h => h.InstanceId == @case.Id), db.Incidents.Local.Where(i => i.InstanceId == @case.Id), registry);
+            @case, tasks, db.History.Local.Where(h => h.InstanceId == @case.Id), db.Incidents.Local.Where(i => i.InstanceId == @case.Id), registry,
+            await clockReader.ReadAsync(@case, ct));
         return TypedResults.Created($"/api/cases/{@case.Id}", response);
     }
 
     private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CaseClockReader clockReader, CancellationToken ct)
     {
         var actor = Actor.From(user);
-        var response = await CaseResponse.LoadAsync(db, registry, id, ct);
+        var response = await CaseResponse.LoadAsync(db, registry, clockReader, id, ct);
 
         // Applicants see their own applications only; others' must not even be seen to exist.
         var ownOnly = actor.Roles.All(r => r == Roles.Applicant);

@@ -1,4 +1,5 @@
 using Approval.Engine.Cases;
+using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
@@ -32,6 +33,11 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CasePause> CasePauses => Set<CasePause>();
+
+    public DbSet<ClockEvent> ClockEvents => Set<ClockEvent>();
+
     public DbSet<PowerItem> PowerItems => Set<PowerItem>();
 
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();

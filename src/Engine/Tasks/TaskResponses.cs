@@ -7,12 +7,12 @@ namespace Approval.Engine.Tasks;
 public sealed record TaskResponse(
     Guid Id, Guid CaseId, string ActivityId, string ActivityType, string Name, string Role, string? Department,
     WorkTaskStatus Status, DateTimeOffset CreatedAt, IReadOnlyList<OutcomeDescriptor> Outcomes,
-    string? Outcome = null, string? CompletedBy = null, DateTimeOffset? CompletedAt = null)
+    string? Outcome = null, string? CompletedBy = null, DateTimeOffset? CompletedAt = null, DateOnly? DueOn = null)
 {
     internal static TaskResponse From(WorkflowTask task, ActivityRegistry registry) => new(
         task.Id, task.InstanceId, task.ActivityId, task.ActivityType, task.Name, task.Role, task.Department,
         task.Status, task.CreatedAt, registry.Find(task.ActivityType)?.Outcomes ?? [],
-        task.Outcome, task.CompletedBy, task.CompletedAt);
+        task.Outcome, task.CompletedBy, task.CompletedAt, task.DueOn);
 }
 
 public sealed record CompleteTaskRequest(string Outcome, string? Comment);

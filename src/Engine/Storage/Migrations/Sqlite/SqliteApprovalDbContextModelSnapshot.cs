@@ -22,8 +22,20 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Applicant")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
@@ -31,8 +43,37 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DeadlinesProvisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeemedAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
@@ -46,18 +87,115 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatutoryLimit")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
 
+                    b.HasIndex("DeadlinesProvisional");
+
                     b.HasIndex("ItemCode");
 
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePauses", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ClockEvents", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Catalogue.ItemChange", b =>
@@ -759,6 +897,24 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Approval.Engine.Catalogue.PowerItem", b =>

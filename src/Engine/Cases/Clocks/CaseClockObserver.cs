@@ -1,0 +1,55 @@
+using Approval.Activities.Human;
+using Approval.Engine.Clock;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Cases.Clocks;
+
+/// <summary>Moves a case's clocks as its flow moves: acceptance, correction, decision; and gives steps their due dates.</summary>
+internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar) : IStepObserver
+{
+    public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct)
+    {
+        if (task.LimitDays is { } days)
+        {
+            task.DueOn = calendar.AddWorkingDays(clocks.Today, days);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct)
+    {
+        if (await CaseOfAsync(instance, ct) is not { ItemCode: not null } @case)
+        {
+            return;
+        }
+
+        switch (task.ActivityType, outcome)
+        {
+            case ("Accept", Accept.Accepted):
+                await clocks.AcceptAsync(@case, task.CompletedBy, ct);
+                break;
+            case ("Accept", Accept.NeedsCorrection):
+                await clocks.CorrectionNoticeAsync(@case, task.CompletedBy, ct);
+                break;
+            case ("Decide", _):
+                clocks.Decide(@case, outcome == Decide.Grant, task.CompletedBy);
+                break;
+        }
+    }
+
+    public async ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        // Whatever timers a running case had are stale now.
+        if (await CaseOfAsync(instance, ct) is { } @case)
+        {
+            @case.ClockVersion++;
+        }
+    }
+
+    private async Task<Case?> CaseOfAsync(WorkflowInstance instance, CancellationToken ct) =>
+        db.Cases.Local.FirstOrDefault(c => c.Id == instance.Id)
+        ?? await db.Cases.FirstOrDefaultAsync(c => c.Id == instance.Id, ct);
+}
