@@ -19,6 +19,7 @@ internal static class CatalogueApi
         write.MapPost("", CreateAsync).WithSummary("Add an item; it enters the public change feed.");
         write.MapPut("/{code}", UpdateAsync).WithSummary("Change an item: its status (cancel, delegate, adjust) or its content; published in the feed.");
         write.MapDelete("/{code}", DeleteAsync).WithSummary("Remove an item entered by mistake; one with cases is cancelled instead.");
+        app.MapCatalogueTransfer();
         app.MapPublicCatalogue();
         return app;
     }
