@@ -1,3 +1,4 @@
+using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Approval.Engine.Catalogue;
 internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock)
 {
     /// <summary>Today in China, the calendar the catalogue's dates are in.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>Every problem with the item, the rules' and whether its flow can run it.</summary>
     public async Task<List<(string Field, string Message)>> CheckAsync(

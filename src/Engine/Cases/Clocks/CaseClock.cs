@@ -20,8 +20,6 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
 
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public DateTimeOffset Now => clock.GetUtcNow();
-
     public DateOnly CorrectionNoticeDue(Case @case) => calendar.AddWorkingDays(@case.ReceivedOn, CorrectionNoticeDays);
 
     /// <summary>The clerk asks for missing materials: the first notice counts; a late one means acceptance on receipt.</summary>
@@ -64,8 +62,7 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
     {
         @case.DecidedOn = Today;
         @case.CertificateDue = granted ? calendar.AddWorkingDays(Today, CertificateDays) : null;
-        @case.ClockVersion++;
-        Record(@case, ClockEventKind.Decided, granted ? $"准予，证照须于 {@case.CertificateDue:yyyy-MM-dd} 前送达。" : "不予许可。", by);
+        Note(@case, ClockEventKind.Decided, granted ? $"准予，证照须于 {@case.CertificateDue:yyyy-MM-dd} 前送达。" : "不予许可。", by);
     }
 
     /// <summary>Computes both deadlines anew from acceptance, pauses and extension, and records why.</summary>
@@ -105,6 +102,13 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
         @case.AcceptedOn = @case.ReceivedOn;
         @case.DeemedAccepted = true;
         await RecomputeAsync(@case, ClockEventKind.DeemedAccepted, detail, by, ct);
+    }
+
+    /// <summary>Records a clock event that moves no deadline (an extension asked for or refused); timers re-read the case.</summary>
+    public void Note(Case @case, ClockEventKind kind, string detail, string? by)
+    {
+        @case.ClockVersion++;
+        Record(@case, kind, detail, by);
     }
 
     private void Record(Case @case, ClockEventKind kind, string detail, string? by) =>

@@ -27,9 +27,9 @@ internal static class CaseClockApi
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> PauseAsync(
         Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
+        if (ReasonProblem(request.Reason) is { } invalid)
         {
-            return Problems.Invalid("reason", "reason is required, at most 2000 characters.");
+            return invalid;
         }
 
         var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
@@ -91,9 +91,9 @@ internal static class CaseClockApi
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> RequestExtensionAsync(
         Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
+        if (ReasonProblem(request.Reason) is { } invalid)
         {
-            return Problems.Invalid("reason", "reason is required, at most 2000 characters.");
+            return invalid;
         }
 
         var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
@@ -121,12 +121,7 @@ internal static class CaseClockApi
         @case.Extension = ExtensionState.Requested;
         @case.ExtensionReason = request.Reason;
         @case.ExtensionRequestedBy = name;
-        db.ClockEvents.Add(new ClockEvent
-        {
-            CaseId = id, Kind = ClockEventKind.ExtensionRequested, Detail = $"申请延长 {@case.ExtensionDays} 个工作日：{request.Reason}",
-            StatutoryDeadline = @case.StatutoryDeadline, PromisedDeadline = @case.PromisedDeadline, By = name, At = clocks.Now,
-        });
-        @case.ClockVersion++;
+        clocks.Note(@case, ClockEventKind.ExtensionRequested, $"申请延长 {@case.ExtensionDays} 个工作日：{request.Reason}", name);
         return await SaveAsync(db, reader, @case, ct);
     }
 
@@ -159,16 +154,16 @@ internal static class CaseClockApi
         else
         {
             @case.Extension = ExtensionState.Refused;
-            @case.ClockVersion++;
-            db.ClockEvents.Add(new ClockEvent
-            {
-                CaseId = id, Kind = ClockEventKind.ExtensionRefused, Detail = $"负责人不予延长。{request.Comment}",
-                StatutoryDeadline = @case.StatutoryDeadline, PromisedDeadline = @case.PromisedDeadline, By = name, At = clocks.Now,
-            });
+            clocks.Note(@case, ClockEventKind.ExtensionRefused, $"负责人不予延长。{request.Comment}", name);
         }
 
         return await SaveAsync(db, reader, @case, ct);
     }
+
+    private static ValidationProblem? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Length > 2000
+            ? Problems.Invalid("reason", "reason is required, at most 2000 characters.")
+            : null;
 
     // The case must exist, run, and belong to the caller's department.
     private static async Task<(Case?, ProblemHttpResult?)> RunningCaseAsync(Guid id, ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct)
