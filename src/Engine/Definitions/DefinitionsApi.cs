@@ -167,25 +167,37 @@ internal static class DefinitionsApi
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // Retire first: the unique index allows one published version per flow at every moment.
-            var current = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published, ct);
-            if (current is not null)
+            // SQL Server retries transient failures, which a hand-opened transaction only survives
+            // inside the execution strategy, starting each attempt from fresh entities.
+            draft = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                current.Status = DefinitionStatus.Retired;
-                current.ConcurrencyStamp++;
-                await db.SaveChangesAsync(ct);
-            }
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var versions = await db.Definitions
+                    .Where(d => d.DefinitionId == definitionId && d.Status != DefinitionStatus.Retired)
+                    .ToListAsync(ct);
+                var toPublish = versions.FirstOrDefault(d => d.Status == DefinitionStatus.Draft && d.Version == draft.Version)
+                    ?? throw new DbUpdateConcurrencyException("The draft was published or replaced meanwhile.");
 
-            draft.Status = DefinitionStatus.Published;
-            draft.PublishedAt = now;
-            draft.UpdatedAt = now;
-            draft.UpdatedBy = user.Identity?.Name;
-            draft.ConcurrencyStamp++;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+                // Retire first: the unique index allows one published version per flow at every moment.
+                if (versions.FirstOrDefault(d => d.Status == DefinitionStatus.Published) is { } current)
+                {
+                    current.Status = DefinitionStatus.Retired;
+                    current.ConcurrencyStamp++;
+                    await db.SaveChangesAsync(ct);
+                }
+
+                toPublish.Status = DefinitionStatus.Published;
+                toPublish.PublishedAt = now;
+                toPublish.UpdatedAt = now;
+                toPublish.UpdatedBy = user.Identity?.Name;
+                toPublish.ConcurrencyStamp++;
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return toPublish;
+            });
         }
         catch (DbUpdateException)
         {
