@@ -6,6 +6,8 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
+using Approval.Engine.Scheduling;
+using Approval.Engine.Statistics;
 using Approval.Engine.Storage;
 using Approval.Engine.Tasks;
 
@@ -18,6 +20,8 @@ builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();
 builder.AddCases();
+builder.AddStatistics();
+builder.AddScheduling();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -33,6 +37,7 @@ app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
 app.MapCalendar();
+app.MapStatistics();
 
 await app.PrepareAsync();
 app.Run();

@@ -6,7 +6,8 @@ namespace Approval.Engine.Clock;
 /// </summary>
 internal static class ChinaTime
 {
-    private static readonly TimeZoneInfo Zone = FindZone();
+    /// <summary>Asia/Shanghai: what cron schedules and Quartz calendars count China days in.</summary>
+    public static readonly TimeZoneInfo Zone = FindZone();
 
     /// <summary>The China calendar day an instant falls on.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) =>

@@ -5,6 +5,7 @@ using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
+using Approval.Engine.Statistics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<PowerItem> PowerItems => Set<PowerItem>();
 
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
+
+    public DbSet<DailySnapshot> DailySnapshots => Set<DailySnapshot>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

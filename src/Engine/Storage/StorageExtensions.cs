@@ -51,7 +51,8 @@ internal static class StorageExtensions
         }
     }
 
-    private static string SqliteConnectionString(string? configured, string contentRoot)
+    /// <summary>The SQLite connection string with its file under the content root; Quartz's store opens the same file.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? "Data Source=data/approval.db" : configured);
