@@ -7,6 +7,7 @@ using Approval.Engine.Http;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();
 builder.AddCases();
+builder.AddSupervision();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapDefinitions();
 app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
+app.MapSupervisionApis();
 app.MapCalendar();
 
 await app.PrepareAsync();
