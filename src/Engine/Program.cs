@@ -20,6 +20,7 @@ builder.AddWorkingCalendar();
 builder.AddCatalogue();
 builder.AddCases();
 builder.AddSupervision();
+builder.AddTimers();
 builder.AddHttpApi();
 
 var app = builder.Build();
@@ -35,6 +36,7 @@ app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
 app.MapSupervisionApis();
+app.MapTimersDashboard();
 app.MapCalendar();
 
 await app.PrepareAsync();

@@ -14,4 +14,7 @@ internal interface IStepObserver
 
     /// <summary>The instance reached an End (or faulted): it will not move again.</summary>
     ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct);
+
+    /// <summary>The step has been saved: work that must follow the commit (scheduling timers) goes here.</summary>
+    ValueTask StepSavedAsync(CancellationToken ct);
 }

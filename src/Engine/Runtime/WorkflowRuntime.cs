@@ -75,6 +75,11 @@ internal sealed class WorkflowRuntime(
             try
             {
                 await db.SaveChangesAsync(ct);
+                foreach (var observer in _observers)
+                {
+                    await observer.StepSavedAsync(ct);
+                }
+
                 return new(Completion.Status.Completed, task, execution.CreatedTasks);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)

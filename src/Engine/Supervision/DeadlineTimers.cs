@@ -1,5 +1,5 @@
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Clock;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +12,15 @@ namespace Approval.Engine.Supervision;
 /// since (a pause, resumption, extension, completion), the timer does nothing.
 /// </summary>
 internal sealed class DeadlineTimers(
-    ApprovalDbContext db, TimerPlanner planner, CaseClock clocks, WarningRecorder recorder, TimeProvider clock,
+    ApprovalDbContext db, TimerPlanner planner, WarningRecorder recorder, TimeProvider clock,
     ILogger<DeadlineTimers> logger)
 {
     public async Task<IReadOnlyList<PlannedTimer>> PlanAsync(Case @case, CancellationToken ct)
     {
         var pauses = await db.CasePauses.AsNoTracking().Where(p => p.CaseId == @case.Id).ToListAsync(ct);
         var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == @case.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
-        var datePauses = await clocks.PausesAsync(@case, ct);
+        var today = ChinaTime.Today(clock);
+        var datePauses = pauses.Select(p => new DatePause(p.Start, p.End ?? (today > p.Start ? today : p.Start))).ToList();
         return planner.Plan(@case, datePauses, pauses.Any(p => p.End is null), open);
     }
 
