@@ -34,6 +34,8 @@ internal static class TimersExtensions
         });
         builder.Services.AddTransient<DeadlineTimerJob>();
         builder.Services.AddScoped<TimerSchedule>();
+        builder.Services.AddSingleton<TimerQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
         return builder;
     }
 

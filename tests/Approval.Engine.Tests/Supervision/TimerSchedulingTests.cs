@@ -20,10 +20,15 @@ public sealed class TimerSchedulingTests
         await window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
         var version = (await window.GetCaseAsync(created.Id())).GetProperty("clock").GetProperty("clockVersion").GetInt32();
 
-        var scheduled = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
-            .Select(j => j.Value.Job)
-            .Where(j => j.Type == typeof(DeadlineTimerJob) && (Guid)j.Args[0] == Guid.Parse(created.Id()))
-            .ToList();
+        // Timers are scheduled in the background, just after the step is saved.
+        List<Hangfire.Common.Job> scheduled = [];
+        for (var waited = 0; waited < 50 && !scheduled.Any(j => (int)j.Args[3] == version); waited++)
+        {
+            await Task.Delay(100);
+            scheduled = [.. host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+                .Select(j => j.Value.Job)
+                .Where(j => j.Type == typeof(DeadlineTimerJob) && (Guid)j.Args[0] == Guid.Parse(created.Id()))];
+        }
 
         var current = scheduled.Where(j => (int)j.Args[3] == version).Select(j => (TimerKind)j.Args[1]).Order().ToArray();
         Assert.Equal([TimerKind.Yellow, TimerKind.Red, TimerKind.StatutoryBreach], current);
