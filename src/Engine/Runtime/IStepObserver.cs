@@ -17,4 +17,8 @@ internal interface IStepObserver
 
     /// <summary>The step has been saved: work that must follow the commit (scheduling timers) goes here.</summary>
     ValueTask StepSavedAsync(CancellationToken ct);
+
+    /// <summary>An Escalate activity ran, e.g. on a step's Overdue signal.</summary>
+    ValueTask EscalatedAsync(WorkflowInstance instance, string activityName, Approval.Activities.Contract.ActivityResult.Escalated escalation, CancellationToken ct) =>
+        ValueTask.CompletedTask;
 }

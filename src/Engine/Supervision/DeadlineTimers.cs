@@ -12,7 +12,7 @@ namespace Approval.Engine.Supervision;
 /// since (a pause, resumption, extension, completion), the timer does nothing.
 /// </summary>
 internal sealed class DeadlineTimers(
-    ApprovalDbContext db, TimerPlanner planner, WarningRecorder recorder, TimeProvider clock,
+    ApprovalDbContext db, TimerPlanner planner, WarningRecorder recorder, IServiceProvider services, TimeProvider clock,
     ILogger<DeadlineTimers> logger)
 {
     public async Task<IReadOnlyList<PlannedTimer>> PlanAsync(Case @case, CancellationToken ct)
@@ -41,7 +41,18 @@ internal sealed class DeadlineTimers(
             return TimerOutcome.NotDue;
         }
 
-        return await recorder.RecordAsync(@case, timer, repaired: false, ct) is null ? TimerOutcome.AlreadyRecorded : TimerOutcome.Recorded;
+        if (await recorder.RecordAsync(@case, timer, repaired: false, ct) is null)
+        {
+            return TimerOutcome.AlreadyRecorded;
+        }
+
+        // A step that ran over its limit is sent Overdue: whatever the flow wires to it (Escalate) runs, the task stays open.
+        if (timer is { Kind: TimerKind.StepOverdue, TaskId: { } task })
+        {
+            await services.GetRequiredService<WorkflowRuntime>().SignalAsync(task, Approval.Activities.Human.HumanActivity.Overdue, ct);
+        }
+
+        return TimerOutcome.Recorded;
     }
 }
 

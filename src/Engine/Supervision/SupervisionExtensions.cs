@@ -1,3 +1,5 @@
+using Approval.Engine.Runtime;
+
 namespace Approval.Engine.Supervision;
 
 internal static class SupervisionExtensions
@@ -10,6 +12,7 @@ internal static class SupervisionExtensions
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<ISupervisionSweep, SupervisionSweep>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
+        builder.Services.AddScoped<IStepObserver, EscalationObserver>();
         return builder;
     }
 

@@ -60,6 +60,9 @@ public enum TimerKind
     StatutoryBreach,
     StepWarning,
     StepOverdue,
+
+    /// <summary>An Escalate activity of the flow, e.g. on a step's Overdue signal.</summary>
+    Escalation,
 }
 
 public enum Severity

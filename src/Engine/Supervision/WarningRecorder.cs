@@ -16,18 +16,34 @@ internal sealed class WarningRecorder(
     /// <summary>The warning recorded now, or null when it already was.</summary>
     public async Task<Warning?> RecordAsync(Case @case, PlannedTimer timer, bool repaired, CancellationToken ct)
     {
-        var key = timer.Key(@case.Id);
+        var (severity, role, escalateTo, title) = Chain(timer.Kind);
+        var taskRole = timer.TaskId is null ? null : await db.Tasks.Where(t => t.Id == timer.TaskId).Select(t => t.Role).FirstOrDefaultAsync(ct);
+        var roles = new[] { taskRole ?? role, escalateTo }.OfType<string>().Distinct().ToArray();
+        return await RecordAsync(@case, timer.Key(@case.Id), timer.Kind, severity, roles, escalateTo, title,
+            timer.DueAt, timer.Deadline, timer.TaskId, timer.StepName, repaired, ct);
+    }
+
+    /// <summary>An Escalate activity's warning: to its role, at its severity.</summary>
+    public Task<Warning?> RecordEscalationAsync(Case @case, string stepName, string role, Severity severity, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return RecordAsync(@case, $"{@case.Id:N}:Escalation:{stepName}:{now.UtcTicks}", TimerKind.Escalation, severity, [role], role,
+            $"督办升级：{stepName}", now, ChinaTimeToday(now), null, stepName, false, ct);
+    }
+
+    private async Task<Warning?> RecordAsync(
+        Case @case, string key, TimerKind kind, Severity severity, IReadOnlyList<string> roles, string? escalateTo, string title,
+        DateTimeOffset dueAt, DateOnly deadline, Guid? taskId, string? stepName, bool repaired, CancellationToken ct)
+    {
         if (await db.Warnings.AnyAsync(w => w.Key == key, ct))
         {
             return null;
         }
 
-        var (severity, role, escalateTo, title) = Chain(timer.Kind);
-        var taskRole = timer.TaskId is null ? null : await db.Tasks.Where(t => t.Id == timer.TaskId).Select(t => t.Role).FirstOrDefaultAsync(ct);
-        var recipients = await UsersAsync(taskRole ?? role, @case.Department, ct);
-        if (escalateTo is not null && escalateTo != (taskRole ?? role))
+        var recipients = new List<string>();
+        foreach (var role in roles)
         {
-            recipients = [.. recipients.Union(await UsersAsync(escalateTo, @case.Department, ct))];
+            recipients = [.. recipients.Union(await UsersAsync(role, @case.Department, ct))];
         }
 
         var now = clock.GetUtcNow();
@@ -35,12 +51,12 @@ internal sealed class WarningRecorder(
         {
             Key = key,
             CaseId = @case.Id,
-            TaskId = timer.TaskId,
-            StepName = timer.StepName,
-            Kind = timer.Kind,
+            TaskId = taskId,
+            StepName = stepName,
+            Kind = kind,
             Severity = severity,
             Department = @case.Department,
-            DueAt = timer.DueAt,
+            DueAt = dueAt,
             RecordedAt = now,
             ClockVersion = @case.ClockVersion,
             Recipients = string.Join(",", recipients),
@@ -48,7 +64,7 @@ internal sealed class WarningRecorder(
             Repaired = repaired,
         };
         db.Warnings.Add(warning);
-        var body = $"办件 {@case.Id}（{@case.ItemCode}）{(timer.StepName is null ? "" : $"步骤“{timer.StepName}”")}：{title}，期限 {timer.Deadline:yyyy-MM-dd}。";
+        var body = $"办件 {@case.Id}（{@case.ItemCode}）{(stepName is null ? "" : $"步骤“{stepName}”")}：{title}，期限 {deadline:yyyy-MM-dd}。";
         var notifications = recipients.Select(user => new Notification
         {
             UserName = user, Title = title, Body = body, CaseId = @case.Id, Warning = warning, CreatedAt = now,
@@ -87,6 +103,8 @@ internal sealed class WarningRecorder(
 
         return warning;
     }
+
+    private static DateOnly ChinaTimeToday(DateTimeOffset now) => Approval.Engine.Clock.ChinaTime.DateOf(now);
 
     private static (Severity Severity, string Role, string? EscalateTo, string Title) Chain(TimerKind kind) => kind switch
     {

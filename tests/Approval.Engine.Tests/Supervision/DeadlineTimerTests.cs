@@ -186,6 +186,43 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
         Assert.Single((await _handler.GetFromJsonAsync<JsonElement>("/api/notifications")).EnumerateArray());
     }
 
+    [Fact]
+    public async Task AnOverdueStep_RunsTheEscalationItsFlowWires_AndItsTaskStaysOpen()
+    {
+        var admin = await _host.LoginAsync("admin");
+        var flow = DefinitionsApiTests.StandardLicence();
+        flow["definitionId"] = "escalating";
+        flow["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "review")!["properties"]!["limitDays"] = 3;
+        flow["activities"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": "escalate", "type": "Escalate", "properties": { "to": "SupervisionOffice", "severity": "Severe" } }"""));
+        flow["connections"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "from": "review", "outcome": "Overdue", "to": "escalate" }"""));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/definitions", flow)).StatusCode);
+        var published = await admin.PostAsync("/api/definitions/escalating/publish", null);
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var created = await _window.CreateCaseAsync("escalating");
+        var review = (await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0];
+        Assert.Equal("2026-03-05", review.Str("dueOn"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _handler.CompleteAsync(review.Id(), "Overdue")).StatusCode);
+        At("2026-03-06");
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<DeadlineTimers>()
+                .FireAsync(Guid.Parse(created.Id()), TimerKind.StepOverdue, Guid.Parse(review.Id()), await VersionAsync(created.Id()), default);
+            Assert.Equal(TimerOutcome.Recorded, outcome);
+        }
+
+        var supervisor = await _host.LoginAsync("supervisor1");
+        var warnings = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().ToList();
+        var escalation = warnings.Single(w => w.Str("kind") == "Escalation");
+        Assert.Equal("Severe", escalation.Str("severity"));
+        Assert.Equal(["supervisor1"], Recipients(escalation));
+        Assert.Contains(warnings, w => w.Str("kind") == "StepOverdue");
+        var after = await _window.GetCaseAsync(created.Id());
+        Assert.Equal(review.Id(), after.OpenTask("review"));
+        Assert.Contains(after.GetProperty("history").EnumerateArray(), h => h.Str("activityId") == "escalate" && h.Str("outcome") == "Escalated");
+        await _handler.CompleteOkAsync(review.Id(), "Pass");
+    }
+
     private async Task<string> AcceptedAsync()
     {
         var created = await _window.CreateCaseAsync();
