@@ -9,6 +9,7 @@ using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Statistics;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,8 @@ builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();
 builder.AddCases();
+builder.AddSupervision();
+builder.AddTimers();
 builder.AddStatistics();
 builder.AddScheduling();
 builder.AddHttpApi();
@@ -36,6 +39,8 @@ app.MapDefinitions();
 app.MapCatalogue();
 app.MapCases();
 app.MapTasks();
+app.MapSupervisionApis();
+app.MapTimersDashboard();
 app.MapCalendar();
 app.MapStatistics();
 

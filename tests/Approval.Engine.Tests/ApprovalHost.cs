@@ -39,6 +39,9 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
     /// <summary>More test services (stubs, recorders), added after the Engine's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Keep Hangfire on its configured SQLite files (beside the database) instead of in memory.</summary>
+    public bool PersistentTimers { get; init; }
+
     public static string WorkflowsFolder { get; } = FindWorkflows();
 
     private readonly Dictionary<string, string> _items = [];
@@ -102,6 +105,7 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
         // Tests make the items they need; SampleCatalogueTests loads the shipped sample.
         builder.UseSetting("Catalogue:LoadSample", "false");
+        builder.UseSetting("Timers:PollSeconds", "1");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -113,6 +117,11 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
             // Every host seeds eight demo users; full-strength hashing would dominate the test run.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+            if (!PersistentTimers)
+            {
+                services.AddSingleton<Hangfire.JobStorage>(new Hangfire.InMemory.InMemoryStorage());
+            }
+
             TestServices?.Invoke(services);
         });
     }

@@ -26,6 +26,19 @@ public sealed class OutcomeAttribute(string name, string displayName) : Attribut
     public string DisplayName { get; } = displayName;
 }
 
+/// <summary>
+/// A signal (信號) an activity can be sent by the platform, not chosen by a person: a flow may wire
+/// it like an outcome, and need not. Human steps have <c>Overdue</c>, sent when the step's own
+/// limit passes; following it does not close the step's task.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class SignalAttribute(string name, string displayName) : Attribute
+{
+    public string Name { get; } = name;
+
+    public string DisplayName { get; } = displayName;
+}
+
 /// <summary>A property of an activity that a definition sets and the designer edits.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ActivityInputAttribute(string displayName, string englishName) : Attribute
@@ -66,4 +79,5 @@ public static class ActivityCategories
 {
     public const string Flow = "流程控制";
     public const string Approval = "审批环节";
+    public const string Supervision = "电子监察";
 }

@@ -22,6 +22,9 @@ public abstract record ActivityResult
     /// <summary>Keep the arriving branch and wait for the others.</summary>
     public static ActivityResult Wait { get; } = new Waiting();
 
+    /// <summary>Escalate to someone; this branch stops here, the rest of the flow goes on.</summary>
+    public static ActivityResult Escalate(string to, string? role, string severity) => new Escalated(to, role, severity);
+
     /// <summary>The flow is finished; every open task is closed.</summary>
     public static ActivityResult End(string? result) => new Ended(result);
 
@@ -36,4 +39,6 @@ public abstract record ActivityResult
     public sealed record Waiting : ActivityResult;
 
     public sealed record Ended(string? Result) : ActivityResult;
+
+    public sealed record Escalated(string To, string? Role, string Severity) : ActivityResult;
 }

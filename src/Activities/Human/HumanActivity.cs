@@ -6,8 +6,12 @@ namespace Approval.Activities.Human;
 /// A step a person performs: it opens a task for a role (and department) and the flow waits
 /// until the task is completed with one of the activity's outcomes.
 /// </summary>
+[Signal(HumanActivity.Overdue, "超时")]
 public abstract class HumanActivity : IActivity
 {
+    /// <summary>Sent when the step's own limit (<see cref="LimitDays"/>) passes; the task stays open.</summary>
+    public const string Overdue = "Overdue";
+
     /// <summary>Who may complete the task.</summary>
     [ActivityInput("办理角色", "Role", Kind = PropertyKind.Role, Required = true, Description = "可以办理此步骤的角色。")]
     public abstract string Role { get; set; }

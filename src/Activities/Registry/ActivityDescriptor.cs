@@ -17,7 +17,12 @@ public sealed record ActivityDescriptor(
     [JsonIgnore]
     public Type ClrType { get; init; } = typeof(object);
 
+    /// <summary>What the platform may send the activity (e.g. Overdue); a flow may leave them unwired.</summary>
+    public IReadOnlyList<OutcomeDescriptor> Signals { get; init; } = [];
+
     public bool HasOutcome(string outcome) => Outcomes.Any(o => o.Name == outcome);
+
+    public bool HasSignal(string signal) => Signals.Any(o => o.Name == signal);
 }
 
 public sealed record OutcomeDescriptor(string Name, string DisplayName);

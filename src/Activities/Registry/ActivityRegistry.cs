@@ -97,6 +97,10 @@ public sealed class ActivityRegistry
             attribute.Description,
             typeof(HumanActivity).IsAssignableFrom(type),
             outcomes,
-            properties) { ClrType = type };
+            properties)
+        {
+            ClrType = type,
+            Signals = [.. type.GetCustomAttributes<SignalAttribute>().Select(o => new OutcomeDescriptor(o.Name, o.DisplayName))],
+        };
     }
 }

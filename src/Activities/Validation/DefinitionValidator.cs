@@ -105,7 +105,7 @@ public static partial class DefinitionValidator
             {
                 errors.Add(new("missing-activity", $"The connection comes from '{c.From}', which is not an activity of this flow.", $"{path}/from", ConnectionIndex: i));
             }
-            else if (from.Descriptor is not null && !from.Descriptor.HasOutcome(c.Outcome))
+            else if (from.Descriptor is not null && !from.Descriptor.HasOutcome(c.Outcome) && !from.Descriptor.HasSignal(c.Outcome))
             {
                 errors.Add(new("undeclared-outcome",
                     $"'{c.From}' ({from.Descriptor.Type}) has no outcome '{c.Outcome}'; it has: {Describe(from.Descriptor)}.",
@@ -152,7 +152,9 @@ public static partial class DefinitionValidator
         var graph = new FlowGraph(valid);
         var reachable = graph.ReachableFrom(starts[0]);
         var ends = nodes.Where(n => n.Value.Descriptor?.Type == "End").Select(n => n.Key).ToList();
-        var leadToEnd = new HashSet<string>(ends.SelectMany(graph.ReachingTo), StringComparer.Ordinal);
+        // A branch may also stop at an activity with no outcomes of its own (Escalate on an Overdue signal).
+        var sinks = nodes.Where(n => n.Value.Descriptor is { Outcomes.Count: 0 }).Select(n => n.Key);
+        var leadToEnd = new HashSet<string>(sinks.SelectMany(graph.ReachingTo), StringComparer.Ordinal);
         if (!ends.Any(reachable.Contains))
         {
             errors.Add(new("no-end-reachable", "No End activity can be reached from Start.", "/activities"));

@@ -9,6 +9,7 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,8 @@ internal static class CasesApi
 
     private static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
-        WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader, CancellationToken ct)
+        WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader,
+        TimerSchedule timers, CancellationToken ct)
     {
         if (CheckShape(request) is { } invalid)
         {
@@ -98,6 +100,12 @@ internal static class CasesApi
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
+        if (item is not null)
+        {
+            timers.Mark(@case.Id); // the correction notice's deadline runs from receipt
+        }
+
+        await timers.FlushAsync(ct);
 
         // Everything the answer shows was just written by this context: no need to read it back.
         var response = CaseResponse.From(

@@ -47,6 +47,14 @@ internal sealed class FlowExecution(
         await RunAsync(await FollowAsync(node, outcome, task.Scope, ct), ct);
     }
 
+    /// <summary>The platform sends a human step a signal (Overdue): its wiring runs, the task stays open.</summary>
+    public async Task SignalAsync(WorkflowTask task, string signal, CancellationToken ct)
+    {
+        var node = flow.Nodes[task.ActivityId];
+        Record(node, signal, comment: "platform signal", taskId: task.Id);
+        await RunAsync(await FollowAsync(node, signal, task.Scope, ct), ct);
+    }
+
     public async Task RunAsync(IEnumerable<Token> tokens, CancellationToken ct)
     {
         await StepAsync(tokens, ct);
@@ -120,6 +128,14 @@ internal sealed class FlowExecution(
                     OpenTask(node, w, token.Scope);
                     break;
                 case ActivityResult.Waiting:
+                    break;
+                case ActivityResult.Escalated escalation:
+                    Record(node, "Escalated", comment: $"{escalation.To} {escalation.Role} {escalation.Severity}".Trim());
+                    foreach (var observer in observers)
+                    {
+                        await observer.EscalatedAsync(instance, node.DisplayName, escalation, ct);
+                    }
+
                     break;
                 case ActivityResult.Ended e:
                     Record(node, e.Result ?? "Done");

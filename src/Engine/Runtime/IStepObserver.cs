@@ -14,4 +14,11 @@ internal interface IStepObserver
 
     /// <summary>The instance reached an End (or faulted): it will not move again.</summary>
     ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct);
+
+    /// <summary>The step has been saved: work that must follow the commit (scheduling timers) goes here.</summary>
+    ValueTask StepSavedAsync(CancellationToken ct);
+
+    /// <summary>An Escalate activity ran, e.g. on a step's Overdue signal.</summary>
+    ValueTask EscalatedAsync(WorkflowInstance instance, string activityName, Approval.Activities.Contract.ActivityResult.Escalated escalation, CancellationToken ct) =>
+        ValueTask.CompletedTask;
 }

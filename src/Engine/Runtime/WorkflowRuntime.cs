@@ -38,6 +38,46 @@ internal sealed class WorkflowRuntime(
     }
 
     /// <summary>
+    /// Sends an open step a signal (Overdue) and runs what the flow wires to it, leaving the task
+    /// open; saved in one transaction, retried on fresh state when the instance moved meanwhile.
+    /// </summary>
+    public async Task<SignalResult> SignalAsync(Guid taskId, string signal, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await db.Tasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+            if (task is null || task.Status != WorkTaskStatus.Open || task.Instance.Status != InstanceStatus.Running)
+            {
+                return SignalResult.NotOpen;
+            }
+
+            var flow = await definitions.GetAsync(db, task.Instance.DefinitionId, task.Instance.DefinitionVersion, ct);
+            if (!flow.Nodes[task.ActivityId].Descriptor.HasSignal(signal) || flow.Graph.Outgoing(task.ActivityId, signal).Count == 0)
+            {
+                return SignalResult.NotWired;
+            }
+
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), null, _observers);
+            await execution.SignalAsync(task, signal, ct);
+            task.Instance.Version++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                foreach (var observer in _observers)
+                {
+                    await observer.StepSavedAsync(ct);
+                }
+
+                return SignalResult.Followed;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
     /// Completes an open task with one of its activity's outcomes and runs the flow on, saving the
     /// step in one transaction. When another node or click moved the instance first, the step is
     /// tried again on fresh state, where a task already completed gives <see cref="Completion.Status.Conflict"/>.
@@ -75,6 +115,11 @@ internal sealed class WorkflowRuntime(
             try
             {
                 await db.SaveChangesAsync(ct);
+                foreach (var observer in _observers)
+                {
+                    await observer.StepSavedAsync(ct);
+                }
+
                 return new(Completion.Status.Completed, task, execution.CreatedTasks);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -89,6 +134,14 @@ internal sealed class WorkflowRuntime(
             }
         }
     }
+}
+
+/// <summary>How a platform signal to a step went.</summary>
+internal enum SignalResult
+{
+    Followed,
+    NotWired,
+    NotOpen,
 }
 
 /// <summary>What became of a request to complete a task.</summary>

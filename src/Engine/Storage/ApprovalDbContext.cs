@@ -6,6 +6,7 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
 using Approval.Engine.Statistics;
+using Approval.Engine.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,10 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ClockEvent> ClockEvents => Set<ClockEvent>();
 
     public DbSet<PowerItem> PowerItems => Set<PowerItem>();
+
+    public DbSet<Warning> Warnings => Set<Warning>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
 

@@ -13,9 +13,9 @@ public sealed partial class ActivityRegistryTests
     private static readonly ActivityRegistry Registry = ActivityRegistry.Default;
 
     [Fact]
-    public void Default_DescribesExactlyTheNineActivityTypes() =>
+    public void Default_DescribesExactlyTheTenActivityTypes() =>
         Assert.Equal(
-            ["Accept", "Certify", "Decide", "Decision", "End", "Fork", "Join", "Review", "Start"],
+            ["Accept", "Certify", "Decide", "Decision", "End", "Escalate", "Fork", "Join", "Review", "Start"],
             Registry.Descriptors.Select(d => d.Type).Order(StringComparer.Ordinal));
 
     [Theory]
@@ -24,6 +24,7 @@ public sealed partial class ActivityRegistryTests
     [InlineData("Fork", "并行分支", "Fork", ActivityCategories.Flow, "Done")]
     [InlineData("Join", "汇聚", "Join", ActivityCategories.Flow, "Done")]
     [InlineData("Decision", "条件判断", "Decision", ActivityCategories.Flow, "True,False")]
+    [InlineData("Escalate", "督办升级", "Escalate", ActivityCategories.Supervision, "")]
     [InlineData("Accept", "受理", "Accept", ActivityCategories.Approval, "Accepted,NeedsCorrection,Refused")]
     [InlineData("Review", "审核", "Review", ActivityCategories.Approval, "Pass,Return,Reject")]
     [InlineData("Decide", "决定", "Decide", ActivityCategories.Approval, "Grant,Deny")]

@@ -1,9 +1,35 @@
+using Approval.Activities.Registry;
+using Approval.Activities.Validation;
 using static Approval.Activities.Tests.Support.Flows;
 
 namespace Approval.Activities.Tests.Validation;
 
 public sealed partial class DefinitionValidatorTests
 {
+    [Fact]
+    public void Validate_AcceptsAnOverdueSignalWiredToAnEscalation_WhoseBranchStopsThere()
+    {
+        var definition = Definition(
+            [Node("start", "Start"), Node("review", "Review", new { limitDays = 3 }), Node("escalate", "Escalate", new { to = "DepartmentHead", severity = "Red" }), Node("end", "End")],
+            [
+                Link("start", "Done", "review"),
+                Link("review", "Pass", "end"), Link("review", "Return", "end"), Link("review", "Reject", "end"),
+                Link("review", "Overdue", "escalate"),
+            ]);
+
+        Assert.Empty(DefinitionValidator.Validate(definition, ActivityRegistry.Default));
+    }
+
+    [Fact]
+    public void Validate_ReportsASignalTheActivityDoesNotHave()
+    {
+        var definition = Definition(
+            [Node("start", "Start"), Node("escalate", "Escalate"), Node("end", "End")],
+            [Link("start", "Done", "end"), Link("start", "Overdue", "escalate")]);
+
+        Assert.Contains(DefinitionValidator.Validate(definition, ActivityRegistry.Default), e => e.Code == "undeclared-outcome" && e.ConnectionIndex == 1);
+    }
+
     [Fact]
     public void Validate_AcceptsSeveralConnectionsFromTheOutcomeOfAFork()
     {

@@ -1,5 +1,6 @@
 using Approval.Engine.Clock;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Cases.Clocks;
@@ -10,7 +11,7 @@ namespace Approval.Engine.Cases.Clocks;
 /// once (Art. 42), followed by the certificate's own limit (Art. 44). Changes tracked entities only;
 /// the caller saves.
 /// </summary>
-internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, TimeProvider clock)
+internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, TimerSchedule timers, TimeProvider clock)
 {
     /// <summary>Art. 32: the correction notice is due within 5 working days of receipt.</summary>
     public const int CorrectionNoticeDays = 5;
@@ -83,6 +84,7 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
         @case.PromisedDeadline = promised.Date;
         @case.DeadlinesProvisional = statutory.Provisional || promised.Provisional;
         @case.ClockVersion++;
+        timers.Mark(@case.Id);
         Record(@case, kind, detail, by);
         return changed;
     }
@@ -108,6 +110,7 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
     public void Note(Case @case, ClockEventKind kind, string detail, string? by)
     {
         @case.ClockVersion++;
+        timers.Mark(@case.Id);
         Record(@case, kind, detail, by);
     }
 

@@ -3,6 +3,7 @@ using Approval.Activities.Contract;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> PauseAsync(
-        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
+        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
     {
         if (ReasonProblem(request.Reason) is { } invalid)
         {
@@ -52,11 +53,11 @@ internal static class CaseClockApi
         var name = Actor.From(user).UserName;
         db.CasePauses.Add(new CasePause { CaseId = id, Kind = request.Kind, Reason = request.Reason, Start = start, StartedBy = name });
         await clocks.RecomputeAsync(@case, ClockEventKind.Paused, $"{request.Kind}：{request.Reason}（自 {start:yyyy-MM-dd} 起暂停计时）", name, ct);
-        return await SaveAsync(db, reader, @case, ct);
+        return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> ResumeAsync(
-        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
+        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
     {
         var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
         if (@case is null)
@@ -85,11 +86,11 @@ internal static class CaseClockApi
         pause.End = end;
         pause.EndedBy = name;
         await clocks.RecomputeAsync(@case, ClockEventKind.Resumed, $"{pause.Kind} 于 {end:yyyy-MM-dd} 结束，恢复计时。", name, ct);
-        return await SaveAsync(db, reader, @case, ct);
+        return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> RequestExtensionAsync(
-        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
+        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
     {
         if (ReasonProblem(request.Reason) is { } invalid)
         {
@@ -122,11 +123,11 @@ internal static class CaseClockApi
         @case.ExtensionReason = request.Reason;
         @case.ExtensionRequestedBy = name;
         clocks.Note(@case, ClockEventKind.ExtensionRequested, $"申请延长 {@case.ExtensionDays} 个工作日：{request.Reason}", name);
-        return await SaveAsync(db, reader, @case, ct);
+        return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> DecideExtensionAsync(
-        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, CancellationToken ct)
+        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
     {
         if (request.Comment?.Length > 2000)
         {
@@ -157,7 +158,7 @@ internal static class CaseClockApi
             clocks.Note(@case, ClockEventKind.ExtensionRefused, $"负责人不予延长。{request.Comment}", name);
         }
 
-        return await SaveAsync(db, reader, @case, ct);
+        return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static ValidationProblem? ReasonProblem(string? reason) =>
@@ -184,7 +185,7 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> SaveAsync(
-        ApprovalDbContext db, CaseClockReader reader, Case @case, CancellationToken ct)
+        ApprovalDbContext db, CaseClockReader reader, TimerSchedule timers, Case @case, CancellationToken ct)
     {
         try
         {
@@ -195,6 +196,7 @@ internal static class CaseClockApi
             return Problems.Conflict("The case's clocks were moved by someone else meanwhile; reload and try again.");
         }
 
+        await timers.FlushAsync(ct);
         return TypedResults.Ok(await reader.ReadAsync(@case, ct));
     }
 }

@@ -2,18 +2,20 @@ using Approval.Activities.Human;
 using Approval.Engine.Clock;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Cases.Clocks;
 
 /// <summary>Moves a case's clocks as its flow moves: acceptance, correction, decision; and gives steps their due dates.</summary>
-internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar) : IStepObserver
+internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers) : IStepObserver
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct)
     {
         if (task.LimitDays is { } days)
         {
             task.DueOn = calendar.AddWorkingDays(clocks.Today, days);
+            timers.Mark(instance.Id);
         }
 
         return ValueTask.CompletedTask;
@@ -48,6 +50,8 @@ internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, 
             @case.ClockVersion++;
         }
     }
+
+    public async ValueTask StepSavedAsync(CancellationToken ct) => await timers.FlushAsync(ct);
 
     private async Task<Case?> CaseOfAsync(WorkflowInstance instance, CancellationToken ct) =>
         db.Cases.Local.FirstOrDefault(c => c.Id == instance.Id)

@@ -23,6 +23,11 @@ public sealed record CaseClockView(
     DateOnly? CertificateDue,
     IReadOnlyList<ClockEventView> Events)
 {
+    /// <summary>The timers still to fire (kind, due instant, the clock version they belong to).</summary>
+    public IReadOnlyList<TimerView> Timers { get; init; } = [];
+
+    public int ClockVersion { get; init; }
+
     internal static CaseClockView From(
         Case @case, DateOnly? finishedOn, IReadOnlyList<CasePause> pauses, IReadOnlyList<ClockEvent> events,
         WorkingCalendar calendar, DateOnly today)
@@ -48,13 +53,18 @@ public sealed record CaseClockView(
             [.. pauses.OrderBy(p => p.Id).Select(p => new PauseView(p.Id, p.Kind, p.Reason, p.Start, p.End, p.StartedBy, p.EndedBy))],
             new ExtensionView(@case.Extension, @case.ExtensionDays, @case.ExtensionReason, @case.ExtensionRequestedBy, @case.ExtensionDecidedBy),
             @case.DecidedOn, @case.CertificateDue,
-            [.. events.OrderBy(e => e.Id).Select(e => new ClockEventView(e.Kind, e.Detail, e.StatutoryDeadline, e.PromisedDeadline, e.By, e.At))]);
+            [.. events.OrderBy(e => e.Id).Select(e => new ClockEventView(e.Kind, e.Detail, e.StatutoryDeadline, e.PromisedDeadline, e.By, e.At))])
+        {
+            ClockVersion = @case.ClockVersion,
+        };
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
+
+public sealed record TimerView(Approval.Engine.Supervision.TimerKind Kind, DateTimeOffset DueAt, int ClockVersion, Guid? TaskId);
 
 public sealed record PauseView(long Id, SpecialProcedure Kind, string Reason, DateOnly Start, DateOnly? End, string StartedBy, string? EndedBy);
 

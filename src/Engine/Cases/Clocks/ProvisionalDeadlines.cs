@@ -1,5 +1,6 @@
 using Approval.Engine.Clock;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Cases.Clocks;
@@ -8,7 +9,7 @@ namespace Approval.Engine.Cases.Clocks;
 /// When a year's holidays arrive (or a day is adjusted), every deadline that counted days in the
 /// changed years is computed again, and the change is recorded on the case.
 /// </summary>
-internal sealed class ProvisionalDeadlines(ApprovalDbContext db, CaseClock clocks, ILogger<ProvisionalDeadlines> logger) : ICalendarChangeListener
+internal sealed class ProvisionalDeadlines(ApprovalDbContext db, CaseClock clocks, TimerSchedule timers, ILogger<ProvisionalDeadlines> logger) : ICalendarChangeListener
 {
     public async Task CalendarChangedAsync(IReadOnlyList<int> years, CancellationToken ct)
     {
@@ -34,6 +35,7 @@ internal sealed class ProvisionalDeadlines(ApprovalDbContext db, CaseClock clock
         }
 
         await db.SaveChangesAsync(ct);
+        await timers.FlushAsync(ct);
         logger.LogInformation("Calendar change of {Years}: {Changed} of {Checked} cases' deadlines moved.", string.Join(", ", years), changed, cases.Count);
     }
 }

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Approval.Activities.Contract;
+using Approval.Engine.Http;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Supervision;
+
+/// <summary>
+/// The supervision office's view (電子監察): every warning, card and escalation, and their handling.
+/// Department heads see and handle their own department's.
+/// </summary>
+internal static class SupervisionApi
+{
+    public static IEndpointRouteBuilder MapSupervision(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/supervision").WithTags("Supervision")
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.DepartmentHead));
+        group.MapGet("/warnings", ListAsync).WithSummary("Warnings, cards and escalations by department, severity, status and period.");
+        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, clock, ct));
+        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Resolved, request, user, db, clock, ct));
+        group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
+            .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<WarningView>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct,
+        string? department = null, Severity? severity = null, WarningStatus? status = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int take = 200)
+    {
+        if (take is < 1 or > 1000)
+        {
+            return Problems.Invalid("take", "take is between 1 and 1000.");
+        }
+
+        var actor = Actor.From(user);
+        if (!actor.Roles.Contains(Roles.Supervisor))
+        {
+            department = actor.Department; // a head sees their own department only
+        }
+
+        var query = db.Warnings.AsNoTracking();
+        query = department is null ? query : query.Where(w => w.Department == department);
+        query = severity is null ? query : query.Where(w => w.Severity == severity);
+        query = status is null ? query : query.Where(w => w.Status == status);
+        query = from is null ? query : query.Where(w => w.RecordedAt >= from);
+        query = to is null ? query : query.Where(w => w.RecordedAt < to);
+        var list = await query.OrderByDescending(w => w.Id).Take(take).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(WarningView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
+        {
+            return Problems.Invalid("comment", "A resolution needs a comment of at most 2000 characters.");
+        }
+
+        var actor = Actor.From(user);
+        var warning = await db.Warnings.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (warning is null || (!actor.Roles.Contains(Roles.Supervisor) && warning.Department != actor.Department))
+        {
+            return Problems.NotFound($"There is no warning {id} you may handle.");
+        }
+
+        if (warning.Status == WarningStatus.Resolved || warning.Status == to)
+        {
+            return Problems.Conflict($"Warning {id} is already {warning.Status}.");
+        }
+
+        warning.Status = to;
+        warning.Comment = request.Comment;
+        warning.HandledBy = actor.UserName;
+        warning.HandledAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(WarningView.From(warning));
+    }
+}
+
+public sealed record HandleRequest(string? Comment);
+
+public sealed record SweepResult(int Repaired);
+
+public sealed record WarningView(
+    long Id, Guid CaseId, Guid? TaskId, string? StepName, TimerKind Kind, Severity Severity, string? Department,
+    DateTimeOffset DueAt, DateTimeOffset RecordedAt, int ClockVersion, IReadOnlyList<string> Recipients, string? EscalatedToRole,
+    WarningStatus Status, string? Comment, string? HandledBy, DateTimeOffset? HandledAt, bool Repaired)
+{
+    internal static WarningView From(Warning w) => new(
+        w.Id, w.CaseId, w.TaskId, w.StepName, w.Kind, w.Severity, w.Department, w.DueAt, w.RecordedAt, w.ClockVersion,
+        w.Recipients.Length == 0 ? [] : w.Recipients.Split(','), w.EscalatedToRole, w.Status, w.Comment, w.HandledBy, w.HandledAt, w.Repaired);
+}

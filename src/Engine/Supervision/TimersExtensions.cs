@@ -1,0 +1,113 @@
+using Approval.Activities.Contract;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
+
+namespace Approval.Engine.Supervision;
+
+internal static class TimersExtensions
+{
+    /// <summary>
+    /// Hangfire for the deadline timers: SQLite storage beside the platform's database by default,
+    /// SQL Server storage with the SQL Server provider. Tests replace the <see cref="JobStorage"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddTimers(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var provider = (configuration["Database:Provider"] ?? "Sqlite").ToLowerInvariant();
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton<JobStorage>(_ => provider == "sqlserver"
+            ? new SqlServerStorage(configuration.GetConnectionString("Approval"), new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+            : new SQLiteStorage(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions()));
+        builder.Services.AddHangfire((services, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(services.GetRequiredService<JobStorage>()));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
+        });
+        builder.Services.AddTransient<DeadlineTimerJob>();
+        builder.Services.AddScoped<TimerSchedule>();
+        builder.Services.AddSingleton<TimerQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire, for administrators and the supervision office.</summary>
+    public static WebApplication MapTimersDashboard(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new RoleFilter()],
+            DashboardTitle = "Approval timers",
+        });
+        return app;
+    }
+
+    // Timers:SqlitePath, or approval-timers.db beside the platform's SQLite file.
+    private static string TimerDatabase(IConfiguration configuration, string contentRoot)
+    {
+        var path = configuration["Timers:SqlitePath"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            var main = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Approval") ?? "Data Source=data/approval.db").DataSource;
+            path = Path.Combine(Path.GetDirectoryName(main) ?? "data", "approval-timers.db");
+        }
+
+        path = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+
+    private sealed class RoleFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Supervisor);
+        }
+    }
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide; several hosts in one process (tests, or a host
+/// restarted in place) would leave it pointing at a disposed logger factory. This one outlives
+/// that: a logger that can no longer be made logs nothing.
+/// </summary>
+internal sealed class HostSafeLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return new SafeLog(_inner.GetLogger(name));
+        }
+        catch (ObjectDisposedException)
+        {
+            return new SafeLog(null);
+        }
+    }
+
+    private sealed class SafeLog(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+        {
+            try
+            {
+                return inner?.Log(logLevel, messageFunc, exception) ?? false;
+            }
+            catch (ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Engine.Supervision;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Engine.Tests.Supervision;
+
+/// <summary>
+/// A 20/10 working-day test item accepted on Monday 2 March 2026: promised deadline 16 March,
+/// statutory 30 March (counted by hand). Timers are run the way their job runs them.
+/// </summary>
+public sealed class DeadlineTimerTests : IAsyncLifetime
+{
+    // Quartz is off: its daily sweep would run as the fake clock passes 08:30 and record the warnings first.
+    private readonly ApprovalHost _host = new(
+        settings: new Dictionary<string, string?> { ["Auth:TokenLifetimeMinutes"] = "525600", ["Scheduling:Enabled"] = "false" },
+        start: DateTimeOffset.Parse("2026-03-01T00:00:00+08:00"));
+
+    private HttpClient _window = null!;
+    private HttpClient _handler = null!;
+    private HttpClient _head = null!;
+
+    public async Task InitializeAsync()
+    {
+        At("2026-03-02");
+        _window = await _host.LoginAsync("window1");
+        _handler = await _host.LoginAsync("handler1");
+        _head = await _host.LoginAsync("head1");
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task ACase_ListsItsPendingTimers_WithTheirDueInstantsAndClockVersion()
+    {
+        var id = await AcceptedAsync();
+
+        var timers = Clock(await _window.GetCaseAsync(id)).GetProperty("timers").EnumerateArray()
+            .ToDictionary(t => t.Str("kind"), t => t.GetProperty("dueAt").GetDateTimeOffset());
+
+        Assert.Equal(DateTimeOffset.Parse("2026-03-16T00:00:00+08:00"), timers["Yellow"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-17T00:00:00+08:00"), timers["Red"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-31T00:00:00+08:00"), timers["StatutoryBreach"]);
+    }
+
+    [Fact]
+    public async Task ACase_CrossesYellowRedAndStatutoryBreach_InOrder_WithTheRightRecipients()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+
+        At("2026-03-13");
+        Assert.Equal(TimerOutcome.NotDue, await FireAsync(id, TimerKind.Yellow, version));
+        At("2026-03-16");
+        Assert.Equal(TimerOutcome.Recorded, await FireAsync(id, TimerKind.Yellow, version));
+        At("2026-03-17");
+        Assert.Equal(TimerOutcome.Recorded, await FireAsync(id, TimerKind.Red, version));
+        At("2026-03-31");
+        Assert.Equal(TimerOutcome.Recorded, await FireAsync(id, TimerKind.StatutoryBreach, version));
+
+        var supervisor = await _host.LoginAsync("supervisor1");
+        var warnings = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().Reverse().ToList();
+        Assert.Equal(["Yellow", "Red", "StatutoryBreach"], warnings.Select(w => w.Str("kind")));
+        Assert.Equal(["Yellow", "Red", "Severe"], warnings.Select(w => w.Str("severity")));
+        Assert.Equal(["handler1"], Recipients(warnings[0]));
+        Assert.Equal(["head1"], Recipients(warnings[1]));
+        Assert.Equal(["head1", "supervisor1"], Recipients(warnings[2]).Order());
+        Assert.Contains(await Titles(_handler), t => t.Contains("黄牌"));
+        Assert.Contains(await Titles(_head), t => t.Contains("红牌"));
+        Assert.Empty(Clock(await _window.GetCaseAsync(id)).GetProperty("timers").EnumerateArray());
+    }
+
+    // A job delivered twice (a retry, two nodes) must not warn twice.
+    [Fact]
+    public async Task ATimerRunTwice_RecordsOneWarning()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        At("2026-03-16");
+
+        var outcomes = await Task.WhenAll(FireAsync(id, TimerKind.Yellow, version), FireAsync(id, TimerKind.Yellow, version));
+
+        Assert.Equal([TimerOutcome.Recorded, TimerOutcome.AlreadyRecorded], outcomes.Order());
+        Assert.Single(await Titles(_handler));
+    }
+
+    [Fact]
+    public async Task APause_MakesTheOldTimersStale_AndMovesTheNewOnes()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        At("2026-03-04");
+        var pause = await (await _handler.PostAsJsonAsync($"/api/cases/{id}/pauses", new { kind = "Inspection", reason = "现场核查" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(pause.GetProperty("timers").EnumerateArray());
+        At("2026-03-06");
+        var resumed = await (await _handler.PostAsJsonAsync($"/api/cases/{id}/pauses/{pause.GetProperty("pauses")[0].GetProperty("id").GetInt64()}/end", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        At("2026-03-16");
+
+        Assert.Equal(TimerOutcome.Stale, await FireAsync(id, TimerKind.Yellow, version));
+        var red = resumed.GetProperty("timers").EnumerateArray().Single(t => t.Str("kind") == "Red");
+        Assert.Equal(DateTimeOffset.Parse("2026-03-19T00:00:00+08:00"), red.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(TimerOutcome.NotDue, await FireAsync(id, TimerKind.Red, red.GetProperty("clockVersion").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AnExtension_MakesTheOldTimersStale()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        await _handler.PostAsJsonAsync($"/api/cases/{id}/extension", new { reason = "需专家论证" });
+        await _head.PostAsJsonAsync($"/api/cases/{id}/extension/decision", new { approve = true });
+        At("2026-03-17");
+
+        Assert.Equal(TimerOutcome.Stale, await FireAsync(id, TimerKind.Red, version));
+        Assert.Equal(TimerOutcome.NotDue, await FireAsync(id, TimerKind.Red, await VersionAsync(id)));
+    }
+
+    [Fact]
+    public async Task CompletingACase_CancelsItsTimers()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        var decide = (await _handler.CompleteOkAsync((await _window.GetCaseAsync(id)).OpenTask("review"), "Pass")).GetProperty("openedTasks")[0];
+        await _head.CompleteOkAsync(decide.Id(), "Deny");
+        At("2026-03-17");
+
+        Assert.Empty(Clock(await _window.GetCaseAsync(id)).GetProperty("timers").EnumerateArray());
+        Assert.Equal(TimerOutcome.Stale, await FireAsync(id, TimerKind.Red, version));
+        Assert.Equal(TimerOutcome.NotDue, await FireAsync(id, TimerKind.Red, await VersionAsync(id)));
+    }
+
+    [Fact]
+    public async Task TheSweep_RecordsWhatNoTimerDid_OnceOnly()
+    {
+        var id = await AcceptedAsync();
+        At("2026-03-17");
+        var supervisor = await _host.LoginAsync("supervisor1");
+
+        var first = await supervisor.PostAsync("/api/supervision/sweep", null);
+        var second = await supervisor.PostAsync("/api/supervision/sweep", null);
+
+        Assert.Equal(2, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repaired").GetInt32());
+        Assert.Equal(0, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("repaired").GetInt32());
+        var warnings = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().ToList();
+        Assert.All(warnings, w => Assert.True(w.GetProperty("repaired").GetBoolean()));
+        Assert.Equal(["Red", "Yellow"], warnings.Select(w => w.Str("kind")).Order());
+        Assert.Equal(Guid.Parse(id), warnings[0].GetProperty("caseId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Warnings_AreHandledByTheirDepartmentsHead_OrTheSupervisionOffice()
+    {
+        var id = await AcceptedAsync();
+        At("2026-03-17");
+        await FireAsync(id, TimerKind.Red, await VersionAsync(id));
+        var otherHead = await _host.LoginAsync("head2");
+
+        var mine = (await _head.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().Single();
+        Assert.Empty((await otherHead.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _window.GetAsync("/api/supervision/warnings")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherHead.PostAsJsonAsync($"/api/supervision/warnings/{mine.GetProperty("id")}/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _head.PostAsJsonAsync($"/api/supervision/warnings/{mine.GetProperty("id")}/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _head.PostAsJsonAsync($"/api/supervision/warnings/{mine.GetProperty("id")}/resolve", new { comment = "" })).StatusCode);
+
+        var resolved = await _head.PostAsJsonAsync($"/api/supervision/warnings/{mine.GetProperty("id")}/resolve", new { comment = "已督促经办人当日办结" });
+
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var after = await resolved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Resolved", after.Str("status"));
+        Assert.Equal("head1", after.Str("handledBy"));
+    }
+
+    [Fact]
+    public async Task Notifications_AreListedPerUser_AndMarkedRead()
+    {
+        var id = await AcceptedAsync();
+        At("2026-03-16");
+        await FireAsync(id, TimerKind.Yellow, await VersionAsync(id));
+        var unread = await _handler.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
+        var note = unread.EnumerateArray().Single();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _head.PostAsync($"/api/notifications/{note.GetProperty("id")}/read", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _handler.PostAsync($"/api/notifications/{note.GetProperty("id")}/read", null)).StatusCode);
+
+        Assert.Empty((await _handler.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true")).EnumerateArray());
+        Assert.Single((await _handler.GetFromJsonAsync<JsonElement>("/api/notifications")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnOverdueStep_RunsTheEscalationItsFlowWires_AndItsTaskStaysOpen()
+    {
+        var admin = await _host.LoginAsync("admin");
+        var flow = DefinitionsApiTests.StandardLicence();
+        flow["definitionId"] = "escalating";
+        flow["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "review")!["properties"]!["limitDays"] = 3;
+        flow["activities"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": "escalate", "type": "Escalate", "properties": { "to": "SupervisionOffice", "severity": "Severe" } }"""));
+        flow["connections"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "from": "review", "outcome": "Overdue", "to": "escalate" }"""));
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/definitions", flow)).StatusCode);
+        var published = await admin.PostAsync("/api/definitions/escalating/publish", null);
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var created = await _window.CreateCaseAsync("escalating");
+        var review = (await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0];
+        Assert.Equal("2026-03-05", review.Str("dueOn"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _handler.CompleteAsync(review.Id(), "Overdue")).StatusCode);
+        At("2026-03-06");
+
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<DeadlineTimers>()
+                .FireAsync(Guid.Parse(created.Id()), TimerKind.StepOverdue, Guid.Parse(review.Id()), await VersionAsync(created.Id()), default);
+            Assert.Equal(TimerOutcome.Recorded, outcome);
+        }
+
+        var supervisor = await _host.LoginAsync("supervisor1");
+        var warnings = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().ToList();
+        var escalation = warnings.Single(w => w.Str("kind") == "Escalation");
+        Assert.Equal("Severe", escalation.Str("severity"));
+        Assert.Equal(["supervisor1"], Recipients(escalation));
+        Assert.Contains(warnings, w => w.Str("kind") == "StepOverdue");
+        var after = await _window.GetCaseAsync(created.Id());
+        Assert.Equal(review.Id(), after.OpenTask("review"));
+        Assert.Contains(after.GetProperty("history").EnumerateArray(), h => h.Str("activityId") == "escalate" && h.Str("outcome") == "Escalated");
+        await _handler.CompleteOkAsync(review.Id(), "Pass");
+    }
+
+    private async Task<string> AcceptedAsync()
+    {
+        var created = await _window.CreateCaseAsync();
+        await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
+        return created.Id();
+    }
+
+    private async Task<int> VersionAsync(string id) => Clock(await _window.GetCaseAsync(id)).GetProperty("clockVersion").GetInt32();
+
+    private async Task<TimerOutcome> FireAsync(string id, TimerKind kind, int version)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineTimers>().FireAsync(Guid.Parse(id), kind, null, version, default);
+    }
+
+    private static async Task<List<string>> Titles(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/notifications")).EnumerateArray().Select(n => n.Str("title"))];
+
+    private static string[] Recipients(JsonElement warning) => [.. warning.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()!)];
+
+    private void At(string day) => _host.Clock.SetUtcNow(DateTimeOffset.Parse($"{day}T09:00:00+08:00"));
+
+    private static JsonElement Clock(JsonElement @case) => @case.GetProperty("clock");
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Approval.Engine.Supervision;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Engine.Tests.Supervision;
+
+public sealed class TimerSchedulingTests
+{
+    [Fact]
+    public async Task Acceptance_SchedulesTheCasesTimersInHangfire_UnderItsClockVersion()
+    {
+        await using var host = new ApprovalHost(
+            settings: new Dictionary<string, string?> { ["Auth:TokenLifetimeMinutes"] = "525600", ["Scheduling:Enabled"] = "false" },
+            start: DateTimeOffset.Parse("2026-03-02T09:00:00+08:00"));
+        var window = await host.LoginAsync("window1");
+        var created = await window.CreateCaseAsync();
+        await window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
+        var version = (await window.GetCaseAsync(created.Id())).GetProperty("clock").GetProperty("clockVersion").GetInt32();
+
+        // Timers are scheduled in the background, just after the step is saved.
+        List<Hangfire.Common.Job> scheduled = [];
+        for (var waited = 0; waited < 50 && !scheduled.Any(j => (int)j.Args[3] == version); waited++)
+        {
+            await Task.Delay(100);
+            scheduled = [.. host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
+                .Select(j => j.Value.Job)
+                .Where(j => j.Type == typeof(DeadlineTimerJob) && (Guid)j.Args[0] == Guid.Parse(created.Id()))];
+        }
+
+        var current = scheduled.Where(j => (int)j.Args[3] == version).Select(j => (TimerKind)j.Args[1]).Order().ToArray();
+        Assert.Equal([TimerKind.Yellow, TimerKind.Red, TimerKind.StatutoryBreach], current);
+        Assert.Contains(scheduled, j => (TimerKind)j.Args[1] == TimerKind.CorrectionNotice && (int)j.Args[3] < version);
+    }
+
+    // Timers live in Hangfire's storage, not in the process: a restart must not lose one.
+    [Fact]
+    public async Task ATimerScheduledBeforeARestart_FiresAfterIt()
+    {
+        var settings = new Dictionary<string, string?> { ["Auth:TokenLifetimeMinutes"] = "525600", ["Scheduling:Enabled"] = "false" };
+        var start = DateTimeOffset.Parse("2026-03-02T09:00:00+08:00");
+        string caseId;
+        int version;
+        var first = new ApprovalHost(settings: settings, start: start) { PersistentTimers = true };
+        await using (first)
+        {
+            var window = await first.LoginAsync("window1");
+            var created = await window.CreateCaseAsync();
+            await window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
+            caseId = created.Id();
+            version = (await window.GetCaseAsync(caseId)).GetProperty("clock").GetProperty("clockVersion").GetInt32();
+            first.Services.GetRequiredService<IBackgroundJobClient>().Schedule<DeadlineTimerJob>(
+                job => job.RunAsync(Guid.Parse(caseId), TimerKind.Red, null, version, CancellationToken.None), TimeSpan.FromSeconds(3));
+        }
+
+        await using var second = new ApprovalHost(first.DatabasePath, settings: settings, start: DateTimeOffset.Parse("2026-03-17T09:00:00+08:00")) { PersistentTimers = true };
+        _ = second.CreateClient();
+        Warning? red = null;
+        for (var waited = 0; waited < 60 && red is null; waited++)
+        {
+            await Task.Delay(500);
+            await using var scope = second.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Approval.Engine.Storage.ApprovalDbContext>();
+            red = await db.Warnings.FirstOrDefaultAsync(w => w.CaseId == Guid.Parse(caseId) && w.Kind == TimerKind.Red);
+        }
+
+        Assert.NotNull(red);
+        Assert.False(red.Repaired);
+        Assert.Equal(version, red.ClockVersion);
+    }
+}
