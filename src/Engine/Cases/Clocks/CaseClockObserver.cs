@@ -23,7 +23,8 @@ internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, 
 
     public async ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct)
     {
-        if (await CaseOfAsync(instance, ct) is not { ItemCode: not null } @case)
+        // Only acceptance, correction and decision move the clocks; other steps need not read the case.
+        if (task.ActivityType is not ("Accept" or "Decide") || await CaseOfAsync(instance, ct) is not { ItemCode: not null } @case)
         {
             return;
         }
