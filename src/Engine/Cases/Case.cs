@@ -49,6 +49,9 @@ public sealed class Case
     /// <summary>The promised limit (承諾時限) this case runs to: the item's, halved (rounded up) for a major project.</summary>
     public int PromisedLimit { get; set; }
 
+    /// <summary>The item's yellow-warning percent when the case was filed; null for the platform's setting.</summary>
+    public int? WarningPercent { get; set; }
+
     /// <summary>The working days an approved extension adds (the item's figure; Art. 42: 10).</summary>
     public int ExtensionDays { get; set; }
 

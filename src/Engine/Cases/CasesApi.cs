@@ -97,6 +97,7 @@ internal static class CasesApi
             // A major investment project's target is half the promised limit, rounded up.
             PromisedLimit = item is null ? 0 : request.MajorProject ? (item.PromisedLimit + 1) / 2 : item.PromisedLimit,
             ExtensionDays = item?.ExtensionDays ?? 0,
+            WarningPercent = item?.WarningPercent,
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);

@@ -8,7 +8,7 @@ namespace Approval.Engine.Catalogue;
 /// </summary>
 internal static class CatalogueColumns
 {
-    public sealed record Column(string Key, string Label, Func<CatalogueItem, object?> Write)
+    public sealed record Column(string Key, string Label, Func<CatalogueItem, object?> Write, bool Optional = false)
     {
         public string Header => $"{Label}({Key})";
     }
@@ -37,6 +37,9 @@ internal static class CatalogueColumns
         new("effectiveTo", "失效日期", i => i.EffectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("definitionId", "流程", i => i.DefinitionId),
         new("extensionDays", "延长天数", i => i.ExtensionDays),
+
+        // Added later: files exported before it still import.
+        new("warningPercent", "预警比例", i => i.WarningPercent, Optional: true),
     ];
 
     /// <summary>The column a header names: the whole header, its Chinese label or its field name; brackets may be full-width.</summary>

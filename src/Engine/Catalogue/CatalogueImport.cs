@@ -127,7 +127,7 @@ internal static class CatalogueImport
             }
         }
 
-        errors.AddRange(CatalogueColumns.All.Where(c => !columns.ContainsKey(c.Key))
+        errors.AddRange(CatalogueColumns.All.Where(c => !c.Optional && !columns.ContainsKey(c.Key))
             .Select(c => new RowError(row, c.Header, "This column is missing.")));
         return (columns, errors);
     }

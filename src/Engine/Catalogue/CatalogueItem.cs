@@ -44,6 +44,9 @@ public sealed record CatalogueItem
 
     public int ExtensionDays { get; init; } = 10;
 
+    /// <summary>When the yellow warning comes, as a percent of the promised time used (50 to 100); empty for the platform's setting.</summary>
+    public int? WarningPercent { get; init; }
+
     internal static CatalogueItem From(PowerItem item) => new()
     {
         Code = item.Code,
@@ -66,6 +69,7 @@ public sealed record CatalogueItem
         EffectiveTo = item.EffectiveTo,
         DefinitionId = item.DefinitionId,
         ExtensionDays = item.ExtensionDays,
+        WarningPercent = item.WarningPercent,
     };
 
     /// <summary>Copies this onto <paramref name="item"/>, returning whether anything the public sees changed.</summary>
@@ -92,6 +96,7 @@ public sealed record CatalogueItem
         item.EffectiveTo = EffectiveTo;
         item.DefinitionId = DefinitionId;
         item.ExtensionDays = ExtensionDays;
+        item.WarningPercent = WarningPercent;
         return !Same(before, From(item));
     }
 

@@ -45,6 +45,7 @@ internal sealed class CatalogueRowReader(int row, IReadOnlyDictionary<string, (s
         EffectiveTo = Date("effectiveTo"),
         DefinitionId = Text("definitionId").Trim(),
         ExtensionDays = Number("extensionDays", empty: 10) ?? 10,
+        WarningPercent = OptionalNumber("warningPercent"),
     };
 
     private void Fail(string key, string message)
@@ -72,6 +73,10 @@ internal sealed class CatalogueRowReader(int row, IReadOnlyDictionary<string, (s
         var text = Text("itemType").Trim();
         return text.Length == 1 && char.IsAsciiDigit(text[0]) ? "0" + text : text;
     }
+
+    // An optional column may be absent from the file, or its cell empty.
+    private int? OptionalNumber(string key) =>
+        cells.ContainsKey(key) && Text(key).Trim().Length > 0 ? Number(key) : null;
 
     private int? Number(string key, int? empty = null)
     {

@@ -109,6 +109,11 @@ internal static partial class CatalogueRules
                 $"promisedLimit {item.PromisedLimit} is more than 70% of statutoryLimit {item.StatutoryLimit}: the promised limit must compress the statutory one by at least 30% (at most {item.StatutoryLimit * 7 / 10}).");
         }
 
+        if (item.WarningPercent is < 50 or > 100)
+        {
+            fail("warningPercent", "warningPercent (when the yellow warning comes) must be between 50 and 100 percent of the promised time.");
+        }
+
         if (item.ExtensionDays is < 0 or > 60)
         {
             fail("extensionDays", "extensionDays must be between 0 and 60 working days.");

@@ -55,6 +55,9 @@ public sealed class PowerItem
     /// <summary>The flow its applications run.</summary>
     public required string DefinitionId { get; set; }
 
+    /// <summary>The share (percent) of the promised time after which the yellow warning comes; null for the platform's.</summary>
+    public int? WarningPercent { get; set; }
+
     /// <summary>Working days an approved extension adds (Art. 42: 10).</summary>
     public int ExtensionDays { get; set; } = 10;
 

@@ -47,7 +47,8 @@ internal sealed class TimerPlanner(WorkingCalendar calendar, IConfiguration conf
                 if (total > 0)
                 {
                     // The start of the working day on which the threshold is reached, and never later than the last one's start.
-                    var day = Math.Min((int)Math.Floor(YellowThreshold * total) + 1, total);
+                    var threshold = @case.WarningPercent / 100.0 ?? YellowThreshold;
+                    var day = Math.Min((int)Math.Floor(threshold * total) + 1, total);
                     var yellow = calendar.Compute(accepted, day, pauses, 0).Date;
                     timers.Add(new(TimerKind.Yellow, ChinaTime.StartOf(yellow), promised));
                 }

@@ -41,6 +41,21 @@ public sealed class CatalogueApiTests : IAsyncLifetime
         Assert.Equal(allowed ? HttpStatusCode.Created : HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(40, HttpStatusCode.BadRequest)]
+    [InlineData(101, HttpStatusCode.BadRequest)]
+    [InlineData(80, HttpStatusCode.Created)]
+    public async Task AnItemsOwnWarningPercent_IsBetween50And100(int percent, HttpStatusCode expected)
+    {
+        var response = await _admin.PostAsJsonAsync("/api/catalogue/items", Item($"452624-XK-W{percent}") with { WarningPercent = percent });
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("warningPercent", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Fact]
     public async Task AnItemInForce_NeedsAPublishedFlow()
     {
@@ -159,7 +174,7 @@ public sealed class CatalogueApiTests : IAsyncLifetime
         string Code, string Name, string ItemType, string Department, string DepartmentName, string LegalBasis,
         int StatutoryLimit, int PromisedLimit, string CaseKind, MaterialBody[] Materials, FeeBody Fee, string[] IntermediaryServices,
         bool OnlineAvailable, string ConsultationPhone, string SupervisionPhone, string Status, string? EffectiveFrom,
-        string? EffectiveTo, string DefinitionId, int ExtensionDays);
+        string? EffectiveTo, string DefinitionId, int ExtensionDays, int? WarningPercent = null);
 
     internal sealed record MaterialBody(string Name, string Issuer, int Originals, int Copies, bool Required);
 

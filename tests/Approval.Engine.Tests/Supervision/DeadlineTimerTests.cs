@@ -45,6 +45,25 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnItemsOwnWarningPercent_BringsItsYellowWarningForward()
+    {
+        var admin = await _host.LoginAsync("admin");
+        var item = await admin.PostAsJsonAsync("/api/catalogue/items", new
+        {
+            code = "452624-XK-W50", name = "半程预警事项", itemType = "01", department = "market-regulation", departmentName = "市场监管局",
+            statutoryLimit = 20, promisedLimit = 10, caseKind = "Promised", definitionId = "standard-licence", warningPercent = 50,
+        });
+        Assert.Equal(HttpStatusCode.Created, item.StatusCode);
+        var created = await (await _window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-W50" })).Content.ReadFromJsonAsync<JsonElement>();
+        await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
+
+        var yellow = Clock(await _window.GetCaseAsync(created.Id())).GetProperty("timers").EnumerateArray().Single(t => t.Str("kind") == "Yellow");
+
+        // Half of 10 working days from Monday 2 March is used at the start of the 6th, Tuesday 10 March.
+        Assert.Equal(DateTimeOffset.Parse("2026-03-10T00:00:00+08:00"), yellow.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task ACase_CrossesYellowRedAndStatutoryBreach_InOrder_WithTheRightRecipients()
     {
         var id = await AcceptedAsync();

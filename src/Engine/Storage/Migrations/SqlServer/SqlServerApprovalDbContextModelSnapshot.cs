@@ -110,6 +110,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<int>("StatutoryLimit")
                         .HasColumnType("int");
 
+                    b.Property<int?>("WarningPercent")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
@@ -344,6 +347,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("WarningPercent")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -105,6 +105,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<int>("StatutoryLimit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WarningPercent")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
@@ -330,6 +333,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WarningPercent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
