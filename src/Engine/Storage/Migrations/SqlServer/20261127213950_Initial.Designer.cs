@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApprovalDbContext))]
-    [Migration("20261127203846_Catalogue")]
-    partial class Catalogue
+    [Migration("20261127213950_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -30,18 +30,59 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Applicant")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("CertificateDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CorrectionNoticeOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<bool>("DeadlinesProvisional")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("DeemedAccepted")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExtensionDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(50)
@@ -54,18 +95,122 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WarningPercent")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
+
+                    b.HasIndex("DeadlinesProvisional");
 
                     b.HasIndex("ItemCode");
 
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePauses", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ClockEvents", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Catalogue.ItemChange", b =>
@@ -206,6 +351,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("WarningPercent")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -214,6 +362,54 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.HasIndex("Department");
 
                     b.ToTable("PowerItems", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Date");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CalendarDays", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Definitions.DefinitionRecord", b =>
@@ -553,8 +749,14 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("LimitDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -587,6 +789,172 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasFilter("[Status] = 0");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Statistics.DailySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Department")
+                        .IsUnique();
+
+                    b.ToTable("DailySnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("WarningId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId");
+
+                    b.HasIndex("UserName", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Warning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ClockVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EscalatedToRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Repaired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StepName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Status", "RecordedAt");
+
+                    b.ToTable("Warnings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -733,6 +1101,24 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Instance");
                 });
 
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Approval.Engine.Catalogue.PowerItem", b =>
                 {
                     b.OwnsOne("Approval.Engine.Catalogue.Fee", "Fee", b1 =>
@@ -793,6 +1179,15 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Materials");
                 });
 
+            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+                {
+                    b.HasOne("Approval.Engine.Clock.CalendarYear", null)
+                        .WithMany("Days")
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Approval.Engine.Runtime.HistoryEntry", b =>
                 {
                     b.HasOne("Approval.Engine.Runtime.WorkflowInstance", null)
@@ -829,6 +1224,15 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
+                {
+                    b.HasOne("Approval.Engine.Supervision.Warning", "Warning")
+                        .WithMany()
+                        .HasForeignKey("WarningId");
+
+                    b.Navigation("Warning");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -880,6 +1284,11 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+                {
+                    b.Navigation("Days");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261127204802_Calendar")]
-    partial class Calendar
+    [Migration("20261127213936_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,8 +25,20 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Applicant")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CertificateDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
@@ -34,8 +46,37 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DeadlinesProvisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeemedAccepted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Extension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionRequestedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
@@ -49,18 +90,118 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WarningPercent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
 
+                    b.HasIndex("DeadlinesProvisional");
+
                     b.HasIndex("ItemCode");
 
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CasePauses", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ClockEvents", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Catalogue.ItemChange", b =>
@@ -195,6 +336,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WarningPercent")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -625,6 +769,166 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Statistics.DailySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Department")
+                        .IsUnique();
+
+                    b.ToTable("DailySnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WarningId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId");
+
+                    b.HasIndex("UserName", "ReadAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Warning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClockVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EscalatedToRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Repaired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Department", "Status", "RecordedAt");
+
+                    b.ToTable("Warnings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -764,6 +1068,24 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Navigation("Instance");
                 });
 
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Approval.Engine.Catalogue.PowerItem", b =>
                 {
                     b.OwnsOne("Approval.Engine.Catalogue.Fee", "Fee", b1 =>
@@ -869,6 +1191,15 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
+                {
+                    b.HasOne("Approval.Engine.Supervision.Warning", "Warning")
+                        .WithMany()
+                        .HasForeignKey("WarningId");
+
+                    b.Navigation("Warning");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

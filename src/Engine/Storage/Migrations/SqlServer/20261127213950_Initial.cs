@@ -1,4 +1,5 @@
 ﻿using System;
+using Approval.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -54,6 +55,39 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarYears",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarYears", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DailySnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Accepted = table.Column<int>(type: "int", nullable: false),
+                    Completed = table.Column<int>(type: "int", nullable: false),
+                    Overdue = table.Column<int>(type: "int", nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailySnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Definitions",
                 columns: table => new
                 {
@@ -93,6 +127,90 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ItemChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ItemCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ItemName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ItemChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PowerItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ItemType = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DepartmentName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LegalBasis = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    StatutoryLimit = table.Column<int>(type: "int", nullable: false),
+                    PromisedLimit = table.Column<int>(type: "int", nullable: false),
+                    CaseKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    IntermediaryServices = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OnlineAvailable = table.Column<bool>(type: "bit", nullable: false),
+                    ConsultationPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    SupervisionPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    EffectiveTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    DefinitionId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    WarningPercent = table.Column<int>(type: "int", nullable: true),
+                    ExtensionDays = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConcurrencyStamp = table.Column<int>(type: "int", nullable: false),
+                    Fee = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Materials = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PowerItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Warnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StepName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Severity = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClockVersion = table.Column<int>(type: "int", nullable: false),
+                    Recipients = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    EscalatedToRole = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    HandledBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Repaired = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Warnings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,14 +320,55 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Date);
+                    table.ForeignKey(
+                        name: "FK_CalendarDays_CalendarYears_Year",
+                        column: x => x.Year,
+                        principalTable: "CalendarYears",
+                        principalColumn: "Year",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Applicant = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ItemCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Materials = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MajorProject = table.Column<bool>(type: "bit", nullable: false),
                     Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CorrectionNoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeemedAccepted = table.Column<bool>(type: "bit", nullable: false),
+                    StatutoryLimit = table.Column<int>(type: "int", nullable: false),
+                    PromisedLimit = table.Column<int>(type: "int", nullable: false),
+                    WarningPercent = table.Column<int>(type: "int", nullable: true),
+                    ExtensionDays = table.Column<int>(type: "int", nullable: false),
+                    StatutoryDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    PromisedDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlinesProvisional = table.Column<bool>(type: "bit", nullable: false),
+                    Extension = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ExtensionReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ExtensionRequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ExtensionDecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CertificateDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClockVersion = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,6 +465,8 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     Role = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Scope = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    LimitDays = table.Column<int>(type: "int", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
                     Outcome = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CompletedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -320,6 +481,80 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         name: "FK_Tasks_Instances_InstanceId",
                         column: x => x.InstanceId,
                         principalTable: "Instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    WarningId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Warnings_WarningId",
+                        column: x => x.WarningId,
+                        principalTable: "Warnings",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CasePauses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    StartedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    EndedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CasePauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CasePauses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    StatutoryDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    PromisedDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClockEvents_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -364,14 +599,45 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarDays_Year",
+                table: "CalendarDays",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CasePauses_CaseId",
+                table: "CasePauses",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CreatedBy",
                 table: "Cases",
                 column: "CreatedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_DeadlinesProvisional",
+                table: "Cases",
+                column: "DeadlinesProvisional");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ItemCode",
+                table: "Cases",
+                column: "ItemCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ReceivedAt",
                 table: "Cases",
                 column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockEvents_CaseId",
+                table: "ClockEvents",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DailySnapshots_Day_Department",
+                table: "DailySnapshots",
+                columns: new[] { "Day", "Department" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Definitions_DefinitionId_Version",
@@ -407,9 +673,35 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ItemChanges_EffectiveDate",
+                table: "ItemChanges",
+                column: "EffectiveDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JoinArrivals_InstanceId",
                 table: "JoinArrivals",
                 column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserName_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserName", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_WarningId",
+                table: "Notifications",
+                column: "WarningId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PowerItems_Code",
+                table: "PowerItems",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PowerItems_Department",
+                table: "PowerItems",
+                column: "Department");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Inbox",
@@ -421,11 +713,32 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 name: "IX_Tasks_InstanceId_Status",
                 table: "Tasks",
                 columns: new[] { "InstanceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Warnings_CaseId",
+                table: "Warnings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Warnings_Department_Status_RecordedAt",
+                table: "Warnings",
+                columns: new[] { "Department", "Status", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Warnings_Key",
+                table: "Warnings",
+                column: "Key",
+                unique: true);
+
+            // Quartz.NET's job store (QRTZ_*): see QuartzSchema.
+            QuartzSchema.Create(migrationBuilder, QuartzSchema.SqlServer);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            QuartzSchema.Drop(migrationBuilder, QuartzSchema.SqlServer);
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -442,7 +755,16 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "CalendarDays");
+
+            migrationBuilder.DropTable(
+                name: "CasePauses");
+
+            migrationBuilder.DropTable(
+                name: "ClockEvents");
+
+            migrationBuilder.DropTable(
+                name: "DailySnapshots");
 
             migrationBuilder.DropTable(
                 name: "Definitions");
@@ -454,7 +776,16 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 name: "Incidents");
 
             migrationBuilder.DropTable(
+                name: "ItemChanges");
+
+            migrationBuilder.DropTable(
                 name: "JoinArrivals");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "PowerItems");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
@@ -464,6 +795,15 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CalendarYears");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Warnings");
 
             migrationBuilder.DropTable(
                 name: "Instances");
