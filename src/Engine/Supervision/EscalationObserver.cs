@@ -9,7 +9,8 @@ namespace Approval.Engine.Supervision;
 /// <summary>Records what a flow's Escalate activities ask for, once the step that ran them is saved.</summary>
 internal sealed class EscalationObserver(ApprovalDbContext db, WarningRecorder recorder) : IStepObserver
 {
-    private readonly List<(Guid CaseId, string Step, string Role, Severity Severity)> _pending = [];
+    // A set: a step retried after a concurrency conflict runs its Escalate again, but escalates once.
+    private readonly HashSet<(Guid CaseId, string Step, string Role, Severity Severity)> _pending = [];
 
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct) => ValueTask.CompletedTask;
 

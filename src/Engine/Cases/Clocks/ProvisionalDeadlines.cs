@@ -30,7 +30,7 @@ internal sealed class ProvisionalDeadlines(ApprovalDbContext db, CaseClock clock
                 // Nothing moved: leave neither a version bump nor an entry behind.
                 db.ChangeTracker.Entries<ClockEvent>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == @case.Id).ToList()
                     .ForEach(e => e.State = EntityState.Detached);
-                db.Entry(@case).Reload();
+                await db.Entry(@case).ReloadAsync(ct);
             }
         }
 
