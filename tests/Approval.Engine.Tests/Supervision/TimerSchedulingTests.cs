@@ -51,14 +51,15 @@ public sealed class TimerSchedulingTests
             await window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
             caseId = created.Id();
             version = (await window.GetCaseAsync(caseId)).GetProperty("clock").GetProperty("clockVersion").GetInt32();
+            // Due well after this host has stopped, so that only the next host can run it.
             first.Services.GetRequiredService<IBackgroundJobClient>().Schedule<DeadlineTimerJob>(
-                job => job.RunAsync(Guid.Parse(caseId), TimerKind.Red, null, version, CancellationToken.None), TimeSpan.FromSeconds(3));
+                job => job.RunAsync(Guid.Parse(caseId), TimerKind.Red, null, version, CancellationToken.None), TimeSpan.FromSeconds(10));
         }
 
         await using var second = new ApprovalHost(first.DatabasePath, settings: settings, start: DateTimeOffset.Parse("2026-03-17T09:00:00+08:00")) { PersistentTimers = true };
         _ = second.CreateClient();
         Warning? red = null;
-        for (var waited = 0; waited < 60 && red is null; waited++)
+        for (var waited = 0; waited < 180 && red is null; waited++)
         {
             await Task.Delay(500);
             await using var scope = second.Services.CreateAsyncScope();
