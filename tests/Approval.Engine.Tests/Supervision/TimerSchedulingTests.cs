@@ -22,7 +22,7 @@ public sealed class TimerSchedulingTests
 
         // Timers are scheduled in the background, just after the step is saved.
         List<Hangfire.Common.Job> scheduled = [];
-        for (var waited = 0; waited < 50 && !scheduled.Any(j => (int)j.Args[3] == version); waited++)
+        for (var waited = 0; waited < 150 && !scheduled.Any(j => (int)j.Args[3] == version); waited++)
         {
             await Task.Delay(100);
             scheduled = [.. host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 100)
