@@ -7,6 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Engine.Tests.Supervision;
 
+// The restart test waits for Hangfire's real SQLite storage on wall-clock time; run alone, so a loaded
+// machine running every other test at once does not starve the restarted host's job workers.
+[CollectionDefinition(nameof(TimerSchedulingTests), DisableParallelization = true)]
+public sealed class TimerSchedulingCollection;
+
+[Collection(nameof(TimerSchedulingTests))]
 public sealed class TimerSchedulingTests
 {
     [Fact]
