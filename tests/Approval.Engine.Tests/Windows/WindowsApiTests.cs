@@ -129,6 +129,26 @@ public sealed class WindowsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("/api/windows/W91")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnItemRemovedFromTheCatalogue_TakesItsGrantsWithIt()
+    {
+        var item = new
+        {
+            code = "452624-XK-T99", name = "误录事项", itemType = "01", department = "market-regulation", departmentName = "市场监管局",
+            statutoryLimit = 20, promisedLimit = 10, caseKind = "Promised", definitionId = "standard-licence",
+        };
+        Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsJsonAsync("/api/catalogue/items", item)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GrantAsync("W01", "452624-XK-T99", onTheSpot: false)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync("/api/catalogue/items/452624-XK-T99")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsJsonAsync("/api/catalogue/items", item)).StatusCode);
+
+        var window = await _host.LoginAsync("window1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-T99" })).StatusCode);
+        Assert.DoesNotContain((await _admin.GetFromJsonAsync<JsonElement>("/api/windows/W01")).GetProperty("grants").EnumerateArray(),
+            g => g.Str("itemCode") == "452624-XK-T99");
+    }
+
     private Task<HttpResponseMessage> GrantAsync(string window, string item, bool onTheSpot) =>
         _admin.PutAsJsonAsync($"/api/windows/{window}/grants/{item}", new { mayAccept = true, mayDecideOnTheSpot = onTheSpot });
 }
