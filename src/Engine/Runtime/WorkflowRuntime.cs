@@ -97,6 +97,11 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.Forbidden, task);
             }
 
+            if (task.Kind != TaskKind.Step)
+            {
+                return new(Completion.Status.NotAStep, task);
+            }
+
             if (task.Status != WorkTaskStatus.Open || task.Instance.Status != InstanceStatus.Running)
             {
                 return new(Completion.Status.Conflict, task);
@@ -158,5 +163,11 @@ internal sealed record Completion(
         Forbidden,
         Conflict,
         InvalidOutcome,
+
+        /// <summary>The task is not a step of the flow (an escalation task); the runtime leaves it to its owner.</summary>
+        NotAStep,
+
+        /// <summary>The outcome needs a comment saying what was done.</summary>
+        CommentRequired,
     }
 }

@@ -50,6 +50,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<DailySnapshot> DailySnapshots => Set<DailySnapshot>();
 
+    public DbSet<TimerOutboxEntry> TimerOutbox => Set<TimerOutboxEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();

@@ -19,10 +19,10 @@ internal static class SupervisionApi
         var group = app.MapGroup("/api/supervision").WithTags("Supervision")
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.DepartmentHead));
         group.MapGet("/warnings", ListAsync).WithSummary("Warnings, cards and escalations by department, severity, status and period.");
-        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, clock, ct));
-        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Resolved, request, user, db, clock, ct));
+        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, tasks, clock, ct));
+        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Resolved, request, user, db, tasks, clock, ct));
         group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
             .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
@@ -56,7 +56,8 @@ internal static class SupervisionApi
     }
 
     private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct)
+        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock,
+        CancellationToken ct)
     {
         if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
         {
@@ -79,6 +80,11 @@ internal static class SupervisionApi
         warning.Comment = request.Comment;
         warning.HandledBy = actor.UserName;
         warning.HandledAt = clock.GetUtcNow();
+        if (to == WarningStatus.Resolved)
+        {
+            await tasks.CloseForAsync(warning, request.Comment, actor.UserName, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(WarningView.From(warning));
     }
@@ -91,9 +97,9 @@ public sealed record SweepResult(int Repaired);
 public sealed record WarningView(
     long Id, Guid CaseId, Guid? TaskId, string? StepName, TimerKind Kind, Severity Severity, string? Department,
     DateTimeOffset DueAt, DateTimeOffset RecordedAt, int ClockVersion, IReadOnlyList<string> Recipients, string? EscalatedToRole,
-    WarningStatus Status, string? Comment, string? HandledBy, DateTimeOffset? HandledAt, bool Repaired)
+    WarningStatus Status, string? Comment, string? HandledBy, DateTimeOffset? HandledAt, bool Repaired, Guid? EscalationTaskId = null)
 {
     internal static WarningView From(Warning w) => new(
         w.Id, w.CaseId, w.TaskId, w.StepName, w.Kind, w.Severity, w.Department, w.DueAt, w.RecordedAt, w.ClockVersion,
-        w.Recipients.Length == 0 ? [] : w.Recipients.Split(','), w.EscalatedToRole, w.Status, w.Comment, w.HandledBy, w.HandledAt, w.Repaired);
+        w.Recipients.Length == 0 ? [] : w.Recipients.Split(','), w.EscalatedToRole, w.Status, w.Comment, w.HandledBy, w.HandledAt, w.Repaired, w.EscalationTaskId);
 }
