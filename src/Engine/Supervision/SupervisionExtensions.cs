@@ -11,6 +11,7 @@ internal static class SupervisionExtensions
         builder.Services.AddScoped<DeadlineTimers>();
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<EscalationTasks>();
+        builder.Services.AddScoped<OverdueCases>();
         builder.Services.AddScoped<ISupervisionSweep, SupervisionSweep>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<IStepObserver, EscalationObserver>();

@@ -251,6 +251,54 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OverdueCases_AreListedByHowLate_WithAStoppedClocksDeadlineMoved()
+    {
+        var late = await AcceptedAsync();
+        var stopped = await AcceptedAsync();
+        At("2026-03-10");
+        var pause = await _handler.PostAsJsonAsync($"/api/cases/{stopped}/pauses", new { kind = "Inspection", reason = "现场核查" });
+        Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
+        At("2026-03-18");
+        var supervisor = await _host.LoginAsync("supervisor1");
+
+        var overdue = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue")).EnumerateArray().ToList();
+
+        // Promised deadline Monday 16 March; Tuesday 17 and Wednesday 18 are two working days over.
+        var one = Assert.Single(overdue);
+        Assert.Equal(late, one.Str("caseId"));
+        Assert.Equal("2026-03-16", one.Str("promisedDeadline"));
+        Assert.Equal(2, one.GetProperty("workingDaysOverPromised").GetInt32());
+        Assert.False(one.GetProperty("statutoryBreached").GetBoolean());
+        Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue?statutory=true")).EnumerateArray());
+        Assert.Single((await _head.GetFromJsonAsync<JsonElement>("/api/supervision/overdue")).EnumerateArray());
+        Assert.Empty((await (await _host.LoginAsync("head2")).GetFromJsonAsync<JsonElement>("/api/supervision/overdue?department=market-regulation")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _handler.GetAsync("/api/supervision/overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/supervision/overdue?take=0")).StatusCode);
+
+        At("2026-03-31");
+        var breached = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue?statutory=true")).EnumerateArray().ToList();
+        Assert.Equal([late], breached.Select(c => c.Str("caseId")));
+        Assert.True(breached[0].GetProperty("statutoryBreached").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Escalations_ListWhatWentBeyondTheHandler()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        At("2026-03-16");
+        await FireAsync(id, TimerKind.Yellow, version);
+        At("2026-03-17");
+        await FireAsync(id, TimerKind.Red, version);
+        var supervisor = await _host.LoginAsync("supervisor1");
+
+        var escalations = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/escalations")).EnumerateArray().ToList();
+
+        Assert.Equal(["Red"], escalations.Select(w => w.Str("kind")));
+        Assert.Equal(["Yellow"], (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings?kind=Yellow")).EnumerateArray().Select(w => w.Str("kind")));
+    }
+
+    [Fact]
     public async Task Notifications_AreListedPerUser_AndMarkedRead()
     {
         var id = await AcceptedAsync();
