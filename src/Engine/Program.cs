@@ -34,9 +34,11 @@ var app = builder.Build();
 app.UseHttpApi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapAuth();
+app.MapBrowserLogin();
 app.MapDefinitions();
 app.MapCatalogue();
 app.MapWindows();

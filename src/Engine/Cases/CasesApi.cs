@@ -107,11 +107,12 @@ internal static class CasesApi
             WarningPercent = item?.WarningPercent,
         };
         db.Cases.Add(@case);
-        await db.SaveChangesAsync(ct);
         if (item is not null)
         {
             timers.Mark(@case.Id); // the correction notice's deadline runs from receipt
         }
+
+        await db.SaveChangesAsync(ct);
 
         await timers.FlushAsync(ct);
 

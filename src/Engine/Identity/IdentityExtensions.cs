@@ -9,7 +9,10 @@ namespace Approval.Engine.Identity;
 
 internal static class IdentityExtensions
 {
-    /// <summary>ASP.NET Core Identity on the platform database, and bearer tokens signed with Auth:SigningKey.</summary>
+    /// <summary>
+    /// ASP.NET Core Identity on the platform database, bearer tokens signed with Auth:SigningKey for
+    /// the API, and a login cookie for the pages a browser opens.
+    /// </summary>
     public static WebApplicationBuilder AddPlatformIdentity(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
@@ -43,7 +46,8 @@ internal static class IdentityExtensions
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
-            });
+            })
+            .AddBrowserLogin(options);
         // Token lifetimes are judged by the platform's clock too, so tests that move time keep their logins.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>

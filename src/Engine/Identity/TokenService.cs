@@ -18,6 +18,22 @@ internal sealed class TokenService(AuthOptions options, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(For(user, roles)),
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = _credentials,
+        });
+        return (token, (int)lifetime.TotalSeconds);
+    }
+
+    /// <summary>The claims a signed-in user carries, in a token or in the browser's login cookie alike.</summary>
+    public static List<Claim> For(ApplicationUser user, IEnumerable<string> roles)
+    {
         var claims = new List<Claim>
         {
             new("sub", user.Id),
@@ -34,16 +50,6 @@ internal sealed class TokenService(AuthOptions options, TimeProvider clock)
             claims.Add(new Claim(Actor.WindowClaim, user.Window));
         }
 
-        var token = _handler.CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity(claims),
-            Issuer = options.Issuer,
-            Audience = options.Audience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + lifetime,
-            SigningCredentials = _credentials,
-        });
-        return (token, (int)lifetime.TotalSeconds);
+        return claims;
     }
 }

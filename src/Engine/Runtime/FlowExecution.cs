@@ -235,7 +235,7 @@ internal sealed class FlowExecution(
         // A new instance has nothing stored yet; otherwise read its open tasks once per run.
         _storedOpenTasks ??= db.Entry(instance).State == EntityState.Added
             ? []
-            : await db.Tasks.Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+            : await db.Tasks.Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open && t.Kind == TaskKind.Step).ToListAsync(ct);
         return _storedOpenTasks.Concat(_createdTasks).Where(t => t.Status == WorkTaskStatus.Open);
     }
 

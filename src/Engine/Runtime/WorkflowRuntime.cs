@@ -98,6 +98,11 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.Forbidden, task);
             }
 
+            if (task.Kind != TaskKind.Step)
+            {
+                return new(Completion.Status.NotAStep, task);
+            }
+
             foreach (var guard in _guards)
             {
                 if (await guard.RefuseAsync(actor, task, ct) is { } refusal)
@@ -168,5 +173,11 @@ internal sealed record Completion(
         Forbidden,
         Conflict,
         InvalidOutcome,
+
+        /// <summary>The task is not a step of the flow (an escalation task); the runtime leaves it to its owner.</summary>
+        NotAStep,
+
+        /// <summary>The outcome needs a comment saying what was done.</summary>
+        CommentRequired,
     }
 }

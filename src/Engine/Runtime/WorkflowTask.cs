@@ -3,10 +3,16 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Runtime;
 
-/// <summary>A human step waiting for someone with <see cref="Role"/> (and <see cref="Department"/>) to complete it.</summary>
+/// <summary>
+/// Work waiting for someone with <see cref="Role"/> (and <see cref="Department"/>) to complete it:
+/// a human step of the flow, or an escalation the supervision chain opened on the case.
+/// </summary>
 public sealed class WorkflowTask
 {
     public Guid Id { get; set; }
+
+    /// <summary>A step of the flow, or an escalation task that stands beside it and never moves the flow.</summary>
+    public TaskKind Kind { get; set; }
 
     public Guid InstanceId { get; set; }
 
@@ -42,6 +48,15 @@ public sealed class WorkflowTask
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public enum TaskKind
+{
+    /// <summary>A human activity of the case's flow.</summary>
+    Step,
+
+    /// <summary>A card to handle (督办), opened by the supervision chain; completing it resolves the card.</summary>
+    Escalation,
 }
 
 public enum WorkTaskStatus

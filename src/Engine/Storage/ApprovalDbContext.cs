@@ -51,6 +51,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<DailySnapshot> DailySnapshots => Set<DailySnapshot>();
 
+    public DbSet<TimerOutboxEntry> TimerOutbox => Set<TimerOutboxEntry>();
+
     public DbSet<ServiceWindow> Windows => Set<ServiceWindow>();
 
     public DbSet<WindowGrant> WindowGrants => Set<WindowGrant>();

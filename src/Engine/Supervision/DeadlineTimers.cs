@@ -18,7 +18,7 @@ internal sealed class DeadlineTimers(
     public async Task<IReadOnlyList<PlannedTimer>> PlanAsync(Case @case, CancellationToken ct)
     {
         var pauses = await db.CasePauses.AsNoTracking().Where(p => p.CaseId == @case.Id).ToListAsync(ct);
-        var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == @case.Id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+        var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == @case.Id && t.Status == WorkTaskStatus.Open && t.Kind == TaskKind.Step).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var datePauses = pauses.Select(p => new DatePause(p.Start, p.End ?? (today > p.Start ? today : p.Start))).ToList();
         return planner.Plan(@case, datePauses, pauses.Any(p => p.End is null), open);

@@ -18,11 +18,16 @@ internal static class SupervisionApi
     {
         var group = app.MapGroup("/api/supervision").WithTags("Supervision")
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.DepartmentHead));
-        group.MapGet("/warnings", ListAsync).WithSummary("Warnings, cards and escalations by department, severity, status and period.");
-        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, clock, ct));
-        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Resolved, request, user, db, clock, ct));
+        group.MapGet("/warnings", ListAsync).WithSummary("Warnings, cards and escalations by department, kind, severity, status and period.");
+        group.MapGet("/escalations", (ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct, string? department, Severity? severity,
+                WarningStatus? status, DateTimeOffset? from, DateTimeOffset? to, int take = 200) =>
+                ListAsync(user, db, ct, department, null, severity, status, from, to, take, escalatedOnly: true))
+            .WithSummary("What was escalated beyond the handler: red cards, statutory breaches, overdue steps and the flows' own escalations.");
+        group.MapGet("/overdue", OverdueAsync).WithSummary("Running cases past their promised deadline (or, with statutory=true, their statutory one), most overdue first.");
+        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, tasks, clock, ct));
+        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Resolved, request, user, db, tasks, clock, ct));
         group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
             .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
@@ -31,8 +36,8 @@ internal static class SupervisionApi
 
     private static async Task<Results<Ok<List<WarningView>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct,
-        string? department = null, Severity? severity = null, WarningStatus? status = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int take = 200)
+        string? department = null, TimerKind? kind = null, Severity? severity = null, WarningStatus? status = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int take = 200, bool escalatedOnly = false)
     {
         if (take is < 1 or > 1000)
         {
@@ -47,6 +52,8 @@ internal static class SupervisionApi
 
         var query = db.Warnings.AsNoTracking();
         query = department is null ? query : query.Where(w => w.Department == department);
+        query = kind is null ? query : query.Where(w => w.Kind == kind);
+        query = escalatedOnly ? query.Where(w => w.EscalatedToRole != null) : query;
         query = severity is null ? query : query.Where(w => w.Severity == severity);
         query = status is null ? query : query.Where(w => w.Status == status);
         query = from is null ? query : query.Where(w => w.RecordedAt >= from);
@@ -55,8 +62,26 @@ internal static class SupervisionApi
         return TypedResults.Ok(list.Select(WarningView.From).ToList());
     }
 
+    private static async Task<Results<Ok<List<OverdueCase>>, ValidationProblem>> OverdueAsync(
+        ClaimsPrincipal user, OverdueCases overdue, CancellationToken ct, string? department = null, bool statutory = false, int take = 200)
+    {
+        if (take is < 1 or > 1000)
+        {
+            return Problems.Invalid("take", "take is between 1 and 1000.");
+        }
+
+        var actor = Actor.From(user);
+        if (!actor.Roles.Contains(Roles.Supervisor))
+        {
+            department = actor.Department; // a head sees their own department only
+        }
+
+        return TypedResults.Ok(await overdue.ListAsync(department, statutory, take, ct));
+    }
+
     private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct)
+        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock,
+        CancellationToken ct)
     {
         if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
         {
@@ -79,6 +104,11 @@ internal static class SupervisionApi
         warning.Comment = request.Comment;
         warning.HandledBy = actor.UserName;
         warning.HandledAt = clock.GetUtcNow();
+        if (to == WarningStatus.Resolved)
+        {
+            await tasks.CloseForAsync(warning, request.Comment, actor.UserName, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(WarningView.From(warning));
     }
@@ -91,9 +121,9 @@ public sealed record SweepResult(int Repaired);
 public sealed record WarningView(
     long Id, Guid CaseId, Guid? TaskId, string? StepName, TimerKind Kind, Severity Severity, string? Department,
     DateTimeOffset DueAt, DateTimeOffset RecordedAt, int ClockVersion, IReadOnlyList<string> Recipients, string? EscalatedToRole,
-    WarningStatus Status, string? Comment, string? HandledBy, DateTimeOffset? HandledAt, bool Repaired)
+    WarningStatus Status, string? Comment, string? HandledBy, DateTimeOffset? HandledAt, bool Repaired, Guid? EscalationTaskId = null)
 {
     internal static WarningView From(Warning w) => new(
         w.Id, w.CaseId, w.TaskId, w.StepName, w.Kind, w.Severity, w.Department, w.DueAt, w.RecordedAt, w.ClockVersion,
-        w.Recipients.Length == 0 ? [] : w.Recipients.Split(','), w.EscalatedToRole, w.Status, w.Comment, w.HandledBy, w.HandledAt, w.Repaired);
+        w.Recipients.Length == 0 ? [] : w.Recipients.Split(','), w.EscalatedToRole, w.Status, w.Comment, w.HandledBy, w.HandledAt, w.Repaired, w.EscalationTaskId);
 }

@@ -10,6 +10,8 @@ internal static class SupervisionExtensions
         builder.Services.AddSingleton<TimerPlanner>();
         builder.Services.AddScoped<DeadlineTimers>();
         builder.Services.AddScoped<WarningRecorder>();
+        builder.Services.AddScoped<EscalationTasks>();
+        builder.Services.AddScoped<OverdueCases>();
         builder.Services.AddScoped<ISupervisionSweep, SupervisionSweep>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<IStepObserver, EscalationObserver>();

@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.SqlServer;
@@ -39,14 +40,17 @@ internal static class TimersExtensions
         return builder;
     }
 
-    /// <summary>The Hangfire dashboard at /hangfire, for administrators and the supervision office.</summary>
+    /// <summary>
+    /// The Hangfire dashboard at /hangfire, for administrators and the supervision office, with a
+    /// bearer token or the browser's login cookie; a browser that has neither is sent to the login page.
+    /// </summary>
     public static WebApplication MapTimersDashboard(this WebApplication app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new RoleFilter()],
             DashboardTitle = "Approval timers",
-        });
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireRole(Roles.Administrator, Roles.Supervisor));
         return app;
     }
 

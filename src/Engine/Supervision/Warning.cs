@@ -47,6 +47,9 @@ public sealed class Warning
 
     public DateTimeOffset? HandledAt { get; set; }
 
+    /// <summary>The escalation task (督办任务) the card opened in the department head's inbox, for a red card.</summary>
+    public Guid? EscalationTaskId { get; set; }
+
     /// <summary>Recorded by the sweep because its timer never ran.</summary>
     public bool Repaired { get; set; }
 }

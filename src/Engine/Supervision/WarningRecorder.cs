@@ -8,7 +8,7 @@ namespace Approval.Engine.Supervision;
 /// <summary>
 /// Records a timer's warning once, whoever runs it and however often, and tells the people the
 /// platform's default chain names: yellow the handlers, red the department head (whose card it
-/// is to handle), a statutory breach the supervision office.
+/// is to handle, as an escalation task in their inbox), a statutory breach the supervision office.
 /// </summary>
 internal sealed class WarningRecorder(
     ApprovalDbContext db, IEnumerable<INotificationSender> senders, TimeProvider clock, ILogger<WarningRecorder> logger)
@@ -64,6 +64,14 @@ internal sealed class WarningRecorder(
             Repaired = repaired,
         };
         db.Warnings.Add(warning);
+        if (kind == TimerKind.Red && @case.Department is not null)
+        {
+            // The red card is the head's to handle: it waits in their inbox until they say what was done.
+            var task = EscalationTasks.Open(@case, warning, title, now);
+            db.Tasks.Add(task);
+            warning.EscalationTaskId = task.Id;
+        }
+
         var body = $"办件 {@case.Id}（{@case.ItemCode}）{(stepName is null ? "" : $"步骤“{stepName}”")}：{title}，期限 {deadline:yyyy-MM-dd}。";
         var notifications = recipients.Select(user => new Notification
         {

@@ -1,18 +1,21 @@
 using Approval.Activities.Registry;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
+using Approval.Engine.Supervision;
 
 namespace Approval.Engine.Tasks;
 
 public sealed record TaskResponse(
     Guid Id, Guid CaseId, string ActivityId, string ActivityType, string Name, string Role, string? Department,
     WorkTaskStatus Status, DateTimeOffset CreatedAt, IReadOnlyList<OutcomeDescriptor> Outcomes,
-    string? Outcome = null, string? CompletedBy = null, DateTimeOffset? CompletedAt = null, DateOnly? DueOn = null)
+    string? Outcome = null, string? CompletedBy = null, DateTimeOffset? CompletedAt = null, DateOnly? DueOn = null,
+    TaskKind Kind = TaskKind.Step, string? Comment = null)
 {
     internal static TaskResponse From(WorkflowTask task, ActivityRegistry registry) => new(
         task.Id, task.InstanceId, task.ActivityId, task.ActivityType, task.Name, task.Role, task.Department,
-        task.Status, task.CreatedAt, registry.Find(task.ActivityType)?.Outcomes ?? [],
-        task.Outcome, task.CompletedBy, task.CompletedAt, task.DueOn);
+        task.Status, task.CreatedAt,
+        task.Kind == TaskKind.Escalation ? EscalationTasks.Outcomes : registry.Find(task.ActivityType)?.Outcomes ?? [],
+        task.Outcome, task.CompletedBy, task.CompletedAt, task.DueOn, task.Kind, task.Comment);
 }
 
 public sealed record CompleteTaskRequest(string Outcome, string? Comment);

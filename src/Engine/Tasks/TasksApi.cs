@@ -3,13 +3,17 @@ using Approval.Activities.Registry;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Tasks;
 
-/// <summary>The inbox and the one way a human step moves on: completing its task.</summary>
+/// <summary>
+/// The inbox and the one way a human step moves on: completing its task. A department head's inbox
+/// also holds the escalation tasks of red cards, completed the same way.
+/// </summary>
 internal static class TasksApi
 {
     public const int MaxCommentLength = 2000;
@@ -44,8 +48,8 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<CompleteTaskResponse>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
-        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, ActivityRegistry registry,
-        CancellationToken ct)
+        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, EscalationTasks escalations,
+        ActivityRegistry registry, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Outcome))
         {
@@ -57,7 +61,13 @@ internal static class TasksApi
             return Problems.Invalid("comment", $"comment is longer than {MaxCommentLength} characters.");
         }
 
-        var completion = await runtime.CompleteTaskAsync(id, request.Outcome, request.Comment, Actor.From(user), ct);
+        var actor = Actor.From(user);
+        var completion = await runtime.CompleteTaskAsync(id, request.Outcome, request.Comment, actor, ct);
+        if (completion.Result == Completion.Status.NotAStep)
+        {
+            completion = await escalations.CompleteAsync(completion.Task!, request.Outcome, request.Comment, actor, ct);
+        }
+
         return completion.Result switch
         {
             Completion.Status.Completed => TypedResults.Ok(new CompleteTaskResponse(
@@ -69,6 +79,7 @@ internal static class TasksApi
             Completion.Status.Forbidden => Problems.Forbidden(completion.Refusal ??
                 $"This task is for role {completion.Task!.Role}{(completion.Task.Department is null ? "" : $" of department {completion.Task.Department}")}."),
             Completion.Status.Conflict => Problems.Conflict($"Task {id} is no longer open: it was completed or closed."),
+            Completion.Status.CommentRequired => Problems.Invalid("comment", "Say in the comment what was done about it."),
             _ => Problems.Invalid("outcome",
                 $"'{request.Outcome}' is not an outcome of this step; it has: {string.Join(", ", completion.AllowedOutcomes!)}."),
         };

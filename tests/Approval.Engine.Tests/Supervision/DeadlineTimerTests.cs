@@ -192,6 +192,114 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARedCard_OpensAnEscalationTaskInTheHeadsInbox_WhichResolvesTheCardWhenCompleted()
+    {
+        var id = await AcceptedAsync();
+        At("2026-03-17");
+        await FireAsync(id, TimerKind.Red, await VersionAsync(id));
+
+        var task = (await Inbox(_head)).Single(t => t.Str("kind") == "Escalation");
+        Assert.Equal(id, task.Str("caseId"));
+        Assert.Equal("Supervise", task.Str("activityType"));
+        Assert.Equal("market-regulation", task.Str("department"));
+        Assert.Equal(["Handled"], task.GetProperty("outcomes").EnumerateArray().Select(o => o.Str("name")));
+        Assert.DoesNotContain(await Inbox(await _host.LoginAsync("head2")), t => t.Str("kind") == "Escalation");
+        Assert.DoesNotContain(await Inbox(_handler), t => t.Str("kind") == "Escalation");
+        Assert.Equal(HttpStatusCode.Forbidden, (await _handler.CompleteAsync(task.Id(), "Handled", "不是我的")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _head.CompleteAsync(task.Id(), "Pass", "审核通过")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _head.CompleteAsync(task.Id(), "Handled")).StatusCode);
+
+        // The flow does not see it: the review is still the handler's to do.
+        var before = await _window.GetCaseAsync(id);
+        Assert.Equal(["review"], before.GetProperty("openTasks").EnumerateArray()
+            .Where(t => t.Str("kind") == "Step").Select(t => t.Str("activityId")));
+
+        var handled = await _head.CompleteOkAsync(task.Id(), "Handled", "已约谈经办人，今日办结");
+
+        Assert.Equal("Completed", handled.GetProperty("task").Str("status"));
+        var supervisor = await _host.LoginAsync("supervisor1");
+        var red = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().Single(w => w.Str("kind") == "Red");
+        Assert.Equal("Resolved", red.Str("status"));
+        Assert.Equal("已约谈经办人，今日办结", red.Str("comment"));
+        Assert.Equal("head1", red.Str("handledBy"));
+        Assert.Equal(task.Id(), red.Str("escalationTaskId"));
+        Assert.Equal(HttpStatusCode.Conflict, (await _head.CompleteAsync(task.Id(), "Handled", "再次")).StatusCode);
+        Assert.DoesNotContain(await Inbox(_head), t => t.Str("kind") == "Escalation");
+        Assert.Equal("Decide", (await _handler.CompleteOkAsync(before.OpenTask("review"), "Pass")).GetProperty("openedTasks")[0].Str("activityType"));
+    }
+
+    [Fact]
+    public async Task ARedCardsTask_OutlivesTheCase_UntilTheCardIsResolvedInTheSupervisionView()
+    {
+        var id = await AcceptedAsync();
+        At("2026-03-17");
+        await FireAsync(id, TimerKind.Red, await VersionAsync(id));
+        var review = (await _window.GetCaseAsync(id)).OpenTask("review");
+        var decide = (await _handler.CompleteOkAsync(review, "Pass")).GetProperty("openedTasks")[0].Id();
+        var certify = (await _head.CompleteOkAsync(decide, "Grant")).GetProperty("openedTasks")[0].Id();
+        Assert.Equal("Completed", (await _window.CompleteOkAsync(certify, "Issued")).Str("caseStatus"));
+
+        // Finishing late does not undo the lateness: the head still owes an account of it.
+        var task = (await Inbox(_head)).Single(t => t.Str("kind") == "Escalation");
+        Assert.Equal(id, task.Str("caseId"));
+        var red = (await _head.GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray().Single(w => w.Str("kind") == "Red");
+
+        var resolved = await _head.PostAsJsonAsync($"/api/supervision/warnings/{red.GetProperty("id")}/resolve", new { comment = "已说明超时原因" });
+
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.DoesNotContain(await Inbox(_head), t => t.Str("kind") == "Escalation");
+        Assert.Equal(HttpStatusCode.Conflict, (await _head.CompleteAsync(task.Id(), "Handled", "再次")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OverdueCases_AreListedByHowLate_WithAStoppedClocksDeadlineMoved()
+    {
+        var late = await AcceptedAsync();
+        var stopped = await AcceptedAsync();
+        At("2026-03-10");
+        var pause = await _handler.PostAsJsonAsync($"/api/cases/{stopped}/pauses", new { kind = "Inspection", reason = "现场核查" });
+        Assert.Equal(HttpStatusCode.OK, pause.StatusCode);
+        At("2026-03-18");
+        var supervisor = await _host.LoginAsync("supervisor1");
+
+        var overdue = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue")).EnumerateArray().ToList();
+
+        // Promised deadline Monday 16 March; Tuesday 17 and Wednesday 18 are two working days over.
+        var one = Assert.Single(overdue);
+        Assert.Equal(late, one.Str("caseId"));
+        Assert.Equal("2026-03-16", one.Str("promisedDeadline"));
+        Assert.Equal(2, one.GetProperty("workingDaysOverPromised").GetInt32());
+        Assert.False(one.GetProperty("statutoryBreached").GetBoolean());
+        Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue?statutory=true")).EnumerateArray());
+        Assert.Single((await _head.GetFromJsonAsync<JsonElement>("/api/supervision/overdue")).EnumerateArray());
+        Assert.Empty((await (await _host.LoginAsync("head2")).GetFromJsonAsync<JsonElement>("/api/supervision/overdue?department=market-regulation")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _handler.GetAsync("/api/supervision/overdue")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/supervision/overdue?take=0")).StatusCode);
+
+        At("2026-03-31");
+        var breached = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/overdue?statutory=true")).EnumerateArray().ToList();
+        Assert.Equal([late], breached.Select(c => c.Str("caseId")));
+        Assert.True(breached[0].GetProperty("statutoryBreached").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Escalations_ListWhatWentBeyondTheHandler()
+    {
+        var id = await AcceptedAsync();
+        var version = await VersionAsync(id);
+        At("2026-03-16");
+        await FireAsync(id, TimerKind.Yellow, version);
+        At("2026-03-17");
+        await FireAsync(id, TimerKind.Red, version);
+        var supervisor = await _host.LoginAsync("supervisor1");
+
+        var escalations = (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/escalations")).EnumerateArray().ToList();
+
+        Assert.Equal(["Red"], escalations.Select(w => w.Str("kind")));
+        Assert.Equal(["Yellow"], (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings?kind=Yellow")).EnumerateArray().Select(w => w.Str("kind")));
+    }
+
+    [Fact]
     public async Task Notifications_AreListedPerUser_AndMarkedRead()
     {
         var id = await AcceptedAsync();
@@ -243,6 +351,9 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
         Assert.Contains(after.GetProperty("history").EnumerateArray(), h => h.Str("activityId") == "escalate" && h.Str("outcome") == "Escalated");
         await _handler.CompleteOkAsync(review.Id(), "Pass");
     }
+
+    private static async Task<List<JsonElement>> Inbox(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray()];
 
     private async Task<string> AcceptedAsync()
     {

@@ -752,6 +752,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
                     b.Property<int?>("LimitDays")
                         .HasColumnType("int");
 
@@ -868,6 +871,25 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Supervision.TimerOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimerOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Supervision.Warning", b =>
                 {
                     b.Property<long>("Id")
@@ -896,6 +918,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<string>("EscalatedToRole")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("EscalationTaskId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("HandledAt")
                         .HasColumnType("datetimeoffset");

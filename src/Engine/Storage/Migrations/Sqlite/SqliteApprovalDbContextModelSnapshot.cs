@@ -730,6 +730,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LimitDays")
                         .HasColumnType("INTEGER");
 
@@ -842,6 +845,23 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Supervision.TimerOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimerOutbox", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Supervision.Warning", b =>
                 {
                     b.Property<long>("Id")
@@ -867,6 +887,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("EscalatedToRole")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalationTaskId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("HandledAt")
