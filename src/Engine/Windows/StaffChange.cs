@@ -71,5 +71,11 @@ internal sealed class StaffChangeConfiguration : IEntityTypeConfiguration<StaffC
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Detail).HasMaxLength(2000);
         builder.HasIndex(c => new { c.Status, c.WindowId });
+
+        // One pending change per clerk leaving, and per clerk named to take over, even with two requests at once.
+        builder.HasIndex(c => new { c.WindowId, c.OutgoingUserName }).IsUnique()
+            .HasFilter("[Status] = 'Pending'").HasDatabaseName("IX_StaffChanges_OnePendingPerOutgoing");
+        builder.HasIndex(c => c.IncomingUserName).IsUnique()
+            .HasFilter("[Status] = 'Pending' AND [IncomingUserName] IS NOT NULL").HasDatabaseName("IX_StaffChanges_OnePendingPerIncoming");
     }
 }

@@ -73,6 +73,12 @@ internal static class StaffChangesApi
             return Problems.Conflict($"A change of {request.Outgoing} at window {window.Number} is already waiting for the centre.");
         }
 
+        if (request.Incoming is not null
+            && await db.StaffChanges.AnyAsync(c => c.IncomingUserName == request.Incoming && c.Status == StaffChangeStatus.Pending, ct))
+        {
+            return Problems.Conflict($"{request.Incoming} is already named to take over in a change waiting for the centre.");
+        }
+
         var flow = await definitions.GetCurrentAsync(db, FlowId, ct);
         if (flow is null)
         {
@@ -115,7 +121,15 @@ internal static class StaffChangesApi
             await closer.InstanceFinishedAsync(instance, ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict($"Another change of {request.Outgoing} or {request.Incoming} was filed at the same time; reload the staff changes.");
+        }
+
         return TypedResults.Created($"/api/staff-changes/{change.Id}", StaffChangeResponse.From(
             change, tasks, db.History.Local.Where(h => h.InstanceId == change.Id), registry));
     }

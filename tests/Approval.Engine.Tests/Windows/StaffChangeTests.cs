@@ -116,13 +116,17 @@ public sealed class StaffChangeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASecondRequestForTheSameClerk_WaitsForTheFirst()
+    public async Task ASecondRequestForTheSameClerk_OrTheSameNewcomer_WaitsForTheFirst()
     {
-        await RequestAsync(new { window = "W01", outgoing = "window1", reason = "第一次" });
+        await RequestAsync(new { window = "W01", outgoing = "window1", incoming = "clerk1", reason = "第一次" });
 
-        var second = await _head.PostAsJsonAsync("/api/staff-changes", new { window = "W01", outgoing = "window1", incoming = "clerk1", reason = "第二次" });
+        var sameClerk = await _head.PostAsJsonAsync("/api/staff-changes", new { window = "W01", outgoing = "window1", reason = "第二次" });
+        var sameNewcomer = await (await _host.LoginAsync("head2")).PostAsJsonAsync(
+            "/api/staff-changes", new { window = "W02", outgoing = "window2", incoming = "clerk1", reason = "另一窗口" });
 
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, sameClerk.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, sameNewcomer.StatusCode);
+        Assert.Single((await _admin.GetFromJsonAsync<JsonElement>("/api/staff-changes?status=Pending")).EnumerateArray());
     }
 
     [Fact]

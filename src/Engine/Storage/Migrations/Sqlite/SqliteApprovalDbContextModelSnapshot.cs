@@ -1062,9 +1062,17 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WindowId");
+                    b.HasIndex("IncomingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerIncoming")
+                        .HasFilter("[Status] = 'Pending' AND [IncomingUserName] IS NOT NULL");
 
                     b.HasIndex("Status", "WindowId");
+
+                    b.HasIndex("WindowId", "OutgoingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerOutgoing")
+                        .HasFilter("[Status] = 'Pending'");
 
                     b.ToTable("StaffChanges", (string)null);
                 });

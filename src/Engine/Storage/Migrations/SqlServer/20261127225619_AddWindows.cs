@@ -123,14 +123,23 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffChanges_OnePendingPerIncoming",
+                table: "StaffChanges",
+                column: "IncomingUserName",
+                unique: true,
+                filter: "[Status] = 'Pending' AND [IncomingUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffChanges_OnePendingPerOutgoing",
+                table: "StaffChanges",
+                columns: new[] { "WindowId", "OutgoingUserName" },
+                unique: true,
+                filter: "[Status] = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffChanges_Status_WindowId",
                 table: "StaffChanges",
                 columns: new[] { "Status", "WindowId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StaffChanges_WindowId",
-                table: "StaffChanges",
-                column: "WindowId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WindowAssignments_OneCurrent",
