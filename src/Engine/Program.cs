@@ -9,6 +9,7 @@ using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Statistics;
 using Approval.Engine.Storage;
+using Approval.Engine.Studio;
 using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 using Approval.Engine.Windows;
@@ -28,11 +29,13 @@ builder.AddTimers();
 builder.AddStatistics();
 builder.AddScheduling();
 builder.AddHttpApi();
+builder.AddStudio();
 
 var app = builder.Build();
 
 app.UseHttpApi();
 app.UseAuthentication();
+app.UseStudioLogin();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -48,6 +51,7 @@ app.MapSupervisionApis();
 app.MapTimersDashboard();
 app.MapCalendar();
 app.MapStatistics();
+app.MapStudio();
 
 await app.PrepareAsync();
 app.Run();

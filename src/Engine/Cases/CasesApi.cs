@@ -123,7 +123,7 @@ internal static class CasesApi
         return TypedResults.Created($"/api/cases/{@case.Id}", response);
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CaseClockReader clockReader, CancellationToken ct)
     {
         var actor = Actor.From(user);

@@ -33,7 +33,7 @@ internal static class DefinitionsApi
         return app;
     }
 
-    private static async Task<Ok<List<DefinitionSummary>>> ListAsync(ApprovalDbContext db, CancellationToken ct)
+    internal static async Task<Ok<List<DefinitionSummary>>> ListAsync(ApprovalDbContext db, CancellationToken ct)
     {
         var rows = await db.Definitions
             .Where(d => d.Status != DefinitionStatus.Retired)
@@ -49,7 +49,7 @@ internal static class DefinitionsApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult>> GetAsync(
         string definitionId, int? version, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct)
     {
         var query = db.Definitions.Where(d => d.DefinitionId == definitionId);
@@ -63,7 +63,7 @@ internal static class DefinitionsApi
             : TypedResults.Ok(Document(record, registry));
     }
 
-    private static async Task<Results<Ok<List<DefinitionVersionInfo>>, ProblemHttpResult>> VersionsAsync(
+    internal static async Task<Results<Ok<List<DefinitionVersionInfo>>, ProblemHttpResult>> VersionsAsync(
         string definitionId, ApprovalDbContext db, CancellationToken ct)
     {
         var versions = await db.Definitions
@@ -80,7 +80,7 @@ internal static class DefinitionsApi
         return errors.Count == 0 ? TypedResults.Ok(new ValidationResult(true, errors)) : Problems.InvalidDefinition(errors);
     }
 
-    private static async Task<Results<Created<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> CreateDraftAsync(
+    internal static async Task<Results<Created<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> CreateDraftAsync(
         WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {
@@ -112,7 +112,7 @@ internal static class DefinitionsApi
         return TypedResults.Created($"/api/definitions/{draft.DefinitionId}?version={draft.Version}", Document(record, registry));
     }
 
-    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> UpdateDraftAsync(
+    internal static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> UpdateDraftAsync(
         string definitionId, WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -150,7 +150,7 @@ internal static class DefinitionsApi
         return TypedResults.Ok(Document(record, registry));
     }
 
-    private static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> PublishAsync(
+    internal static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> PublishAsync(
         string definitionId, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
         ClaimsPrincipal user, CancellationToken ct)
     {

@@ -1,0 +1,339 @@
+using Approval.Activities.Definitions;
+using Approval.Activities.Registry;
+using Approval.Activities.Validation;
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.PathGenerators;
+using Blazor.Diagrams.Options;
+
+namespace Approval.Designer.Canvas;
+
+/// <summary>
+/// A flow definition on a Blazor.Diagrams canvas: builds the nodes and links from a definition,
+/// reads the definition back, and marks what the validator (or a case) says about them.
+/// </summary>
+public sealed class FlowDiagram
+{
+    private readonly ActivityRegistry _registry;
+    private bool _loading;
+
+    public FlowDiagram(ActivityRegistry registry, bool readOnly)
+    {
+        _registry = registry;
+        ReadOnly = readOnly;
+        var options = new BlazorDiagramOptions
+        {
+            AllowMultiSelection = true,
+            GridSize = readOnly ? null : 10,
+        };
+        options.Zoom.Enabled = true;
+        options.Zoom.Minimum = 0.1;
+        options.Zoom.Maximum = 2;
+        options.Links.DefaultColor = "#78909c";
+        options.Links.DefaultSelectedColor = "#1565c0";
+        options.Links.DefaultPathGenerator = new SmoothPathGenerator();
+        options.Links.RequireTarget = true;
+        options.Links.EnableSnapping = false;
+        options.Links.Factory = (_, source, target) =>
+            !ReadOnly && source is OutcomePortModel port ? new ConnectionLinkModel(new SinglePortAnchor(port), target) : null!;
+        options.Links.TargetAnchorFactory = (_, _, model) => model switch
+        {
+            ActivityNodeModel node => new SinglePortAnchor(node.Input),
+            PortModel port => new SinglePortAnchor(port),
+            NodeModel node => new ShapeIntersectionAnchor(node),
+            _ => throw new ArgumentOutOfRangeException(nameof(model)),
+        };
+        options.Constraints.ShouldDeleteNode = _ => ValueTask.FromResult(!ReadOnly);
+        options.Constraints.ShouldDeleteLink = _ => ValueTask.FromResult(!ReadOnly);
+
+        Diagram = new BlazorDiagram(options);
+        Diagram.RegisterComponent<ActivityNodeModel, ActivityNodeWidget>();
+        Diagram.Links.Added += OnLinkAdded;
+        Diagram.Links.Removed += link =>
+        {
+            if (link.IsAttached)
+            {
+                RaiseChanged();
+            }
+        };
+        Diagram.Nodes.Added += node => node.Moved += _ => RaiseChanged();
+        Diagram.Nodes.Removed += _ => RaiseChanged();
+    }
+
+    public BlazorDiagram Diagram { get; }
+
+    public bool ReadOnly { get; }
+
+    /// <summary>The steps or connections changed through the canvas (added, removed, moved, connected).</summary>
+    public event Action? Changed;
+
+    public IEnumerable<ActivityNodeModel> Nodes => Diagram.Nodes.OfType<ActivityNodeModel>();
+
+    public IEnumerable<ConnectionLinkModel> Links => Diagram.Links.OfType<ConnectionLinkModel>();
+
+    public ActivityNodeModel? Find(string activityId) => Nodes.FirstOrDefault(n => n.ActivityId == activityId);
+
+    /// <summary>Replaces the canvas with <paramref name="definition"/>; activities without a position are laid out.</summary>
+    public void Load(WorkflowDefinition definition)
+    {
+        _loading = true;
+        try
+        {
+            var positions = definition.Activities.Any(a => a.Position is null)
+                ? AutoLayout.Arrange(definition, _registry)
+                : null;
+            Diagram.Batch(() =>
+            {
+                Diagram.Links.Clear();
+                Diagram.Nodes.Clear();
+                var nodes = new List<ActivityNodeModel>(definition.Activities.Count);
+                foreach (var activity in definition.Activities)
+                {
+                    var descriptor = _registry.Find(activity.Type);
+                    if (descriptor is null)
+                    {
+                        continue; // the validator reports the unknown type; the canvas cannot draw it
+                    }
+
+                    var at = activity.Position ?? positions![activity.Id];
+                    nodes.Add(new ActivityNodeModel(activity, descriptor, new Point(at.X, at.Y)) { Locked = ReadOnly });
+                }
+
+                Diagram.Nodes.Add(nodes);
+                var byId = nodes.GroupBy(n => n.ActivityId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                var links = new List<ConnectionLinkModel>(definition.Connections.Count);
+                foreach (var c in definition.Connections)
+                {
+                    if (byId.TryGetValue(c.From, out var from) && byId.TryGetValue(c.To, out var to) && from.Outcome(c.Outcome) is { } port)
+                    {
+                        links.Add(new ConnectionLinkModel(port, to.Input) { Locked = ReadOnly });
+                    }
+                }
+
+                Diagram.Links.Add(links);
+            });
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    /// <summary>The definition drawn, in the JSON model; connections in the order <see cref="ConnectionLinks"/> gives.</summary>
+    public WorkflowDefinition ToDefinition(WorkflowDefinition header)
+    {
+        var links = ConnectionLinks();
+        return header with
+        {
+            Activities = [.. Nodes.Select(n => n.ToNode())],
+            Connections = [.. links.Select(l => l.Connection)],
+        };
+    }
+
+    /// <summary>Every attached link with the connection it stands for.</summary>
+    public List<(ConnectionLinkModel Link, Connection Connection)> ConnectionLinks()
+    {
+        var list = new List<(ConnectionLinkModel, Connection)>();
+        foreach (var link in Links)
+        {
+            if (link.Source is SinglePortAnchor { Port: OutcomePortModel from } && link.Target is SinglePortAnchor { Port: InputPortModel to })
+            {
+                list.Add((link, new Connection(from.Node.ActivityId, from.Outcome.Name, to.Node.ActivityId)));
+            }
+        }
+
+        return list;
+    }
+
+    public ActivityNodeModel AddActivity(ActivityDescriptor descriptor, Point position)
+    {
+        var node = new ActivityNodeModel(
+            new ActivityNode { Id = NewId(descriptor.Type), Type = descriptor.Type }, descriptor, position);
+        Diagram.Nodes.Add(node);
+        Diagram.UnselectAll();
+        Diagram.SelectModel(node, unselectOthers: true);
+        return node;
+    }
+
+    public void Connect(ActivityNodeModel from, string outcome, ActivityNodeModel to)
+    {
+        if (from.Outcome(outcome) is { } port)
+        {
+            Diagram.Links.Add(new ConnectionLinkModel(port, to.Input));
+        }
+    }
+
+    /// <summary>A new step id from its type: review, review-2, review-3 ...</summary>
+    public string NewId(string type)
+    {
+        var stem = string.Concat(type.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        var taken = Nodes.Select(n => n.ActivityId).ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(stem))
+        {
+            return stem;
+        }
+
+        for (var i = 2; ; i++)
+        {
+            if (!taken.Contains($"{stem}-{i}"))
+            {
+                return $"{stem}-{i}";
+            }
+        }
+    }
+
+    /// <summary>Marks each step and connection with the errors that concern it; returns those that concern neither.</summary>
+    public IReadOnlyList<ValidationError> ShowErrors(IReadOnlyList<ValidationError> errors)
+    {
+        var links = ConnectionLinks();
+        var general = new List<ValidationError>();
+        var byNode = new Dictionary<ActivityNodeModel, List<ValidationError>>();
+        var byLink = new Dictionary<ConnectionLinkModel, List<ValidationError>>();
+        var nodesById = Nodes.GroupBy(n => n.ActivityId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var error in errors)
+        {
+            if (error.ConnectionIndex is { } index && index >= 0 && index < links.Count)
+            {
+                Add(byLink, links[index].Link, error);
+            }
+            else if (error.ActivityId is { } id && nodesById.TryGetValue(id, out var node))
+            {
+                Add(byNode, node, error);
+            }
+            else
+            {
+                general.Add(error);
+            }
+        }
+
+        foreach (var node in Nodes)
+        {
+            var now = byNode.TryGetValue(node, out var list) ? list : (IReadOnlyList<ValidationError>)[];
+            if (!SameErrors(node.Errors, now))
+            {
+                node.Errors = now;
+                node.Refresh();
+            }
+        }
+
+        foreach (var link in Links)
+        {
+            var now = byLink.TryGetValue(link, out var list) ? list : (IReadOnlyList<ValidationError>)[];
+            if (!SameErrors(link.Errors, now))
+            {
+                link.Errors = now;
+                link.Color = now.Count > 0 ? "#d32f2f" : null;
+                link.Width = now.Count > 0 ? 3 : 2;
+                link.Refresh();
+            }
+        }
+
+        return general;
+    }
+
+    /// <summary>Case viewer: the steps passed, the steps waiting, and the connections followed.</summary>
+    public void ShowPath(IEnumerable<(string ActivityId, string Outcome)> steps, IEnumerable<string> waiting)
+    {
+        var passed = steps.ToList();
+        var visited = passed.Select(s => s.ActivityId).ToHashSet(StringComparer.Ordinal);
+        var waits = waiting.ToHashSet(StringComparer.Ordinal);
+        var followed = passed.Select(s => (s.ActivityId, s.Outcome)).ToHashSet();
+        foreach (var node in Nodes)
+        {
+            node.Visited = visited.Contains(node.ActivityId);
+            node.Waiting = waits.Contains(node.ActivityId);
+            node.Refresh();
+        }
+
+        foreach (var (link, connection) in ConnectionLinks())
+        {
+            link.Taken = followed.Contains((connection.From, connection.Outcome));
+            link.Color = link.Taken ? "#2e7d32" : "#b0bec5";
+            link.Width = link.Taken ? 3 : 2;
+            link.Refresh();
+        }
+    }
+
+    /// <summary>Pans and zooms so that every step is in view.</summary>
+    public void Fit(double margin = 40)
+    {
+        if (Diagram.Container is null || !Nodes.Any())
+        {
+            return;
+        }
+
+        var nodes = Nodes.ToList();
+        var left = nodes.Min(n => n.Position.X);
+        var top = nodes.Min(n => n.Position.Y);
+        var right = nodes.Max(n => n.Position.X + (n.Size?.Width ?? ActivityNodeWidget.Width));
+        var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? ActivityNodeWidget.EstimatedHeight(n)));
+        var width = Math.Max(1, Diagram.Container.Width - 2 * margin);
+        var height = Math.Max(1, Diagram.Container.Height - 2 * margin);
+        var zoom = Math.Clamp(Math.Min(width / (right - left), height / (bottom - top)), Diagram.Options.Zoom.Minimum, 1.0);
+        Diagram.SetZoom(zoom);
+        Diagram.SetPan(margin - left * zoom, margin - top * zoom);
+    }
+
+    /// <summary>Moves every step to the place automatic layout gives it.</summary>
+    public void Arrange(WorkflowDefinition header)
+    {
+        var positions = AutoLayout.Arrange(ToDefinition(header), _registry);
+        _loading = true;
+        try
+        {
+            foreach (var node in Nodes)
+            {
+                if (positions.TryGetValue(node.ActivityId, out var p))
+                {
+                    node.SetPosition(p.X, p.Y);
+                }
+            }
+        }
+        finally
+        {
+            _loading = false;
+        }
+
+        RaiseChanged();
+    }
+
+    private void OnLinkAdded(BaseLinkModel link)
+    {
+        if (link is not ConnectionLinkModel connection)
+        {
+            return;
+        }
+
+        if (connection.IsAttached)
+        {
+            RaiseChanged();
+        }
+
+        connection.TargetAttached += _ => RaiseChanged();
+    }
+
+    private void RaiseChanged()
+    {
+        if (!_loading)
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<ValidationError>> map, TKey key, ValidationError error)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(error);
+    }
+
+    private static bool SameErrors(IReadOnlyList<ValidationError> a, IReadOnlyList<ValidationError> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First == p.Second);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Approval.Designer;
+
+public static class DesignerExtensions
+{
+    /// <summary>
+    /// The designer's components and MudBlazor. The host supplies <see cref="Services.IFlowDesigns"/>,
+    /// <see cref="Services.ICaseViews"/> and the <see cref="Approval.Activities.Registry.ActivityRegistry"/>.
+    /// </summary>
+    public static IServiceCollection AddDesigner(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+}

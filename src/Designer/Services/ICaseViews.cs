@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Approval.Activities.Definitions;
+
+namespace Approval.Designer.Services;
+
+/// <summary>
+/// What the case viewer asks of the platform. The host applies the API's rule: staff see every
+/// case, an applicant only their own; a case someone may not see does not exist for them.
+/// </summary>
+public interface ICaseViews
+{
+    Task<IReadOnlyList<CaseListEntry>> RecentAsync(ClaimsPrincipal user, int take, CancellationToken ct = default);
+
+    Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default);
+}
+
+public sealed record CaseListEntry(
+    Guid Id, string? ItemCode, string? ItemName, string DefinitionId, int DefinitionVersion, string Status, string? Result,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>A case with the version of the flow it runs, where it has been and where it waits.</summary>
+public sealed record CaseView(
+    Guid Id,
+    string? ItemCode,
+    string? ItemName,
+    string Status,
+    string? Result,
+    string? Department,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? CompletedAt,
+    WorkflowDefinition Definition,
+    IReadOnlyList<CaseStep> History,
+    IReadOnlyList<CaseWait> Waiting,
+    CaseDeadlines Deadlines);
+
+/// <summary>One step the case took (its history).</summary>
+public sealed record CaseStep(
+    string ActivityId, string ActivityType, string? ActivityName, string Outcome, string? Actor, string? Comment, DateTimeOffset At);
+
+/// <summary>A step the case waits at: an open task.</summary>
+public sealed record CaseWait(string ActivityId, string Name, string Role, string? Department, DateTimeOffset Since, DateOnly? DueOn);
+
+/// <summary>The case's clocks: the statutory and promised deadlines and what is still to come.</summary>
+public sealed record CaseDeadlines(
+    DateOnly ReceivedOn,
+    DateOnly? AcceptedOn,
+    int StatutoryLimit,
+    int PromisedLimit,
+    DateOnly? PromisedDeadline,
+    DateOnly? StatutoryDeadline,
+    int? WorkingDaysLeft,
+    bool Paused,
+    bool Provisional,
+    DateOnly? CertificateDue,
+    IReadOnlyList<CaseTimer> Timers);
+
+public sealed record CaseTimer(string Kind, DateTimeOffset DueAt);

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Approval.Activities.Contract;
+using Approval.Activities.Definitions;
+using Approval.Activities.Registry;
+using Approval.Designer.Services;
+using Approval.Engine.Cases;
+using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Studio;
+
+/// <summary>
+/// The case viewer's view of a case, through the Cases API's own handler: whoever may read the case
+/// there sees it here (staff every case, an applicant their own), with its flow version's diagram.
+/// </summary>
+internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry registry) : ICaseViews
+{
+    public async Task<IReadOnlyList<CaseListEntry>> RecentAsync(ClaimsPrincipal user, int take, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
+        var actor = Actor.From(user);
+        var query = db.Cases.AsNoTracking();
+        if (actor.Roles.All(r => r == Roles.Applicant))
+        {
+            query = query.Where(c => c.CreatedBy == actor.UserId);
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.ReceivedAt)
+            .Take(Math.Clamp(take, 1, 500))
+            .Select(c => new { c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.DefinitionVersion, c.Instance.Status, c.Instance.Result, c.ReceivedAt })
+            .ToListAsync(ct);
+        var codes = rows.Select(r => r.ItemCode).Where(c => c is not null).Distinct().ToList();
+        var names = await db.PowerItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+        return [.. rows.Select(r => new CaseListEntry(
+            r.Id, r.ItemCode, r.ItemCode is null ? null : names.GetValueOrDefault(r.ItemCode), r.DefinitionId, r.DefinitionVersion,
+            r.Status.ToString(), r.Result, r.ReceivedAt))];
+    }
+
+    public async Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ApprovalDbContext>();
+        var answer = await CasesApi.GetAsync(caseId, user, db, registry, services.GetRequiredService<CaseClockReader>(), ct);
+        if (answer.Result is not Ok<CaseResponse> { Value: { } @case })
+        {
+            return null;
+        }
+
+        var json = await db.Definitions.AsNoTracking()
+            .Where(d => d.DefinitionId == @case.DefinitionId && d.Version == @case.DefinitionVersion)
+            .Select(d => d.Json)
+            .SingleAsync(ct);
+        var itemName = @case.ItemCode is null ? null
+            : await db.PowerItems.AsNoTracking().Where(i => i.Code == @case.ItemCode).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var clock = @case.Clock;
+        return new CaseView(
+            @case.Id, @case.ItemCode, itemName, @case.Status.ToString(), @case.Result, @case.Department, @case.ReceivedAt, @case.CompletedAt,
+            WorkflowJson.Deserialize(json),
+            [.. @case.History.Select(h => new CaseStep(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))],
+            [.. @case.OpenTasks.Where(t => t.Kind == TaskKind.Step)
+                .Select(t => new CaseWait(t.ActivityId, t.Name, t.Role, t.Department, t.CreatedAt, t.DueOn))],
+            new CaseDeadlines(
+                clock.ReceivedOn, clock.AcceptedOn, clock.StatutoryLimit, clock.PromisedLimit, clock.PromisedDeadline, clock.StatutoryDeadline,
+                clock.WorkingDaysLeft, clock.Paused, clock.Provisional, clock.CertificateDue,
+                [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]));
+    }
+}
