@@ -44,10 +44,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>Takes a screenshot when disposed without <see cref="Passed"/> having been called: what the page showed when a step failed.</summary>
+    public static FailureShot ScreenshotOnFailure(IPage page, string name) => new(page, name);
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Server.DisposeAsync();
+    }
+}
+
+public sealed class FailureShot(IPage page, string name) : IAsyncDisposable
+{
+    private bool _passed;
+
+    public void Passed() => _passed = true;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_passed && !page.IsClosed)
+        {
+            await BrowserFixture.ScreenshotAsync(page, name);
+        }
     }
 }

@@ -54,12 +54,18 @@ public sealed class FlowDiagram
         Diagram.Links.Added += OnLinkAdded;
         Diagram.Links.Removed += link =>
         {
-            if (link.IsAttached)
+            // A step's removal takes its connections first and then announces itself: one change, not several.
+            if (link.IsAttached && link.Source.Model is PortModel { Parent: var from } && link.Target.Model is PortModel { Parent: var to }
+                && Diagram.Nodes.Contains(from) && Diagram.Nodes.Contains(to))
             {
                 RaiseChanged();
             }
         };
-        Diagram.Nodes.Added += node => node.Moved += _ => RaiseChanged();
+        Diagram.Nodes.Added += node =>
+        {
+            node.Moved += _ => RaiseChanged();
+            RaiseChanged();
+        };
         Diagram.Nodes.Removed += _ => RaiseChanged();
     }
 
@@ -312,7 +318,28 @@ public sealed class FlowDiagram
             RaiseChanged();
         }
 
-        connection.TargetAttached += _ => RaiseChanged();
+        connection.TargetAttached += _ => Rewire(connection);
+    }
+
+    // An outcome leads to one step (only a Fork's branches are many): a new connection from an
+    // outcome replaces the one it had, so re-routing Review's Pass is one drag, not a drag and a delete.
+    private void Rewire(ConnectionLinkModel connection)
+    {
+        if (connection.Source is SinglePortAnchor { Port: OutcomePortModel port } && port.Node.Descriptor.Type != "Fork")
+        {
+            var replaced = port.Links.Where(l => !ReferenceEquals(l, connection)).ToList();
+            _loading = true;
+            try
+            {
+                Diagram.Links.Remove(replaced);
+            }
+            finally
+            {
+                _loading = false;
+            }
+        }
+
+        RaiseChanged();
     }
 
     private void RaiseChanged()
