@@ -19,6 +19,7 @@ public sealed class FlowDiagram
 {
     private readonly ActivityRegistry _registry;
     private bool _loading;
+    private bool _building;
 
     public FlowDiagram(ActivityRegistry registry, bool readOnly)
     {
@@ -29,6 +30,10 @@ public sealed class FlowDiagram
             AllowMultiSelection = true,
             GridSize = readOnly ? null : 10,
         };
+        // Only what is in view is drawn: a 150-step flow opens as fast as a small one, the rest is drawn when panned to.
+        options.Virtualization.Enabled = true;
+        options.Virtualization.OnNodes = true;
+        options.Virtualization.OnLinks = true;
         options.Zoom.Enabled = true;
         options.Zoom.Minimum = 0.1;
         options.Zoom.Maximum = 2;
@@ -54,6 +59,8 @@ public sealed class FlowDiagram
         Diagram.Links.Added += OnLinkAdded;
         Diagram.Links.Removed += link =>
         {
+            RefreshEnds(link);
+
             // A step's removal takes its connections first and then announces itself: one change, not several.
             if (link.IsAttached && link.Source.Model is PortModel { Parent: var from } && link.Target.Model is PortModel { Parent: var to }
                 && Diagram.Nodes.Contains(from) && Diagram.Nodes.Contains(to))
@@ -86,6 +93,7 @@ public sealed class FlowDiagram
     public void Load(WorkflowDefinition definition)
     {
         _loading = true;
+        _building = true;
         try
         {
             var positions = definition.Activities.Any(a => a.Position is null)
@@ -125,6 +133,7 @@ public sealed class FlowDiagram
         finally
         {
             _loading = false;
+            _building = false;
         }
     }
 
@@ -263,8 +272,11 @@ public sealed class FlowDiagram
         }
     }
 
-    /// <summary>Pans and zooms so that every step is in view.</summary>
-    public void Fit(double margin = 40)
+    /// <summary>
+    /// Pans and zooms so that every step is in view, zooming out no further than <paramref name="minimumZoom"/>
+    /// (a big flow then opens at its start, readable, rather than as a stamp).
+    /// </summary>
+    public void Fit(double margin = 40, double? minimumZoom = null)
     {
         if (Diagram.Container is null || !Nodes.Any())
         {
@@ -278,7 +290,7 @@ public sealed class FlowDiagram
         var bottom = nodes.Max(n => n.Position.Y + (n.Size?.Height ?? ActivityNodeWidget.EstimatedHeight(n)));
         var width = Math.Max(1, Diagram.Container.Width - 2 * margin);
         var height = Math.Max(1, Diagram.Container.Height - 2 * margin);
-        var zoom = Math.Clamp(Math.Min(width / (right - left), height / (bottom - top)), Diagram.Options.Zoom.Minimum, 1.0);
+        var zoom = Math.Clamp(Math.Min(width / (right - left), height / (bottom - top)), minimumZoom ?? Diagram.Options.Zoom.Minimum, 1.0);
         Diagram.SetZoom(zoom);
         Diagram.SetPan(margin - left * zoom, margin - top * zoom);
     }
@@ -315,6 +327,7 @@ public sealed class FlowDiagram
 
         if (connection.IsAttached)
         {
+            RefreshEnds(connection);
             RaiseChanged();
         }
 
@@ -339,7 +352,20 @@ public sealed class FlowDiagram
             }
         }
 
+        RefreshEnds(connection);
         RaiseChanged();
+    }
+
+    // The steps draw their ports (connected or not), so a connection added or removed redraws both ends.
+    private void RefreshEnds(BaseLinkModel link)
+    {
+        if (_building)
+        {
+            return;
+        }
+
+        (link.Source.Model as PortModel)?.Parent.Refresh();
+        (link.Target.Model as PortModel)?.Parent.Refresh();
     }
 
     private void RaiseChanged()
