@@ -11,7 +11,8 @@ public static class DesignerExtensions
     /// </summary>
     public static IServiceCollection AddDesigner(this IServiceCollection services)
     {
-        services.AddMudServices();
+        // Messages appear at the bottom, where they cover neither the toolbar nor the properties.
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
         services.AddCascadingAuthenticationState();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace Approval.EndToEnd.Tests;
 
@@ -28,6 +29,27 @@ public sealed class CaseViewerTests(BrowserFixture fixture)
         Assert.Contains("材料齐全", await page.Locator("[data-testid=case-history]").InnerTextAsync());
         Assert.Equal(1, await page.Locator("[data-testid=case-waiting] [data-activity=review]").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "case-viewer");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAdministrator_TriesTheFlowOutWithCaseData_AndTheViewerShowsTheCase()
+    {
+        var page = await fixture.SignInAsync("admin", "/flows/standard-licence");
+        await page.Step("accept").WaitForAsync();
+        await page.Locator(".mud-tab", new PageLocatorOptions { HasText = "试运行" }).ClickAsync();
+        await page.Locator("[data-testid=try-out-data] textarea").FillAsync("""{"amount": 7, "applicant": {"type": "企业"}}""");
+        await page.Locator("[data-testid=try-out-data] textarea").PressAsync("Tab");
+
+        await page.Locator("[data-testid=try-out-run]").ClickAsync();
+        await page.Locator("[data-activity-id=accept].waiting").WaitForAsync();
+
+        var caseId = page.Url.Split('/').Last();
+        var admin = await fixture.Server.LoginAsync("admin");
+        var tried = await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}");
+        Assert.Equal(7, tried.GetProperty("data").GetProperty("amount").GetInt32());
+        Assert.Equal("企业", tried.GetProperty("data").GetProperty("applicant").GetProperty("type").GetString());
+        Assert.Equal("accept", tried.GetProperty("openTasks")[0].GetProperty("activityId").GetString());
         await page.Context.CloseAsync();
     }
 

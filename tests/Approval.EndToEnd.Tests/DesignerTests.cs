@@ -98,6 +98,28 @@ public sealed class DesignerTests(BrowserFixture fixture)
         await context.CloseAsync();
     }
 
+    [Fact]
+    public async Task TheLanguageButton_SwitchesTheUiToEnglish_AndBack()
+    {
+        var page = await fixture.SignInAsync("supervisor1");
+        await page.Locator("[data-testid=flow-list]").WaitForAsync();
+        Assert.Contains("流程列表", await page.Locator("h5").InnerTextAsync());
+
+        await page.Locator("[data-testid=switch-language]").ClickAsync();
+        await page.Locator("h5", new PageLocatorOptions { HasText = "Flows" }).WaitForAsync();
+        await page.Locator("[data-flow=\"standard-licence\"]").ClickAsync();
+        await page.Locator("[data-activity-id=review] .activity-type", new PageLocatorOptions { HasText = "Review · review" }).WaitForAsync();
+
+        // Only administrators change flows: the supervision office sees them read only, without the palette.
+        Assert.Contains("Read only", await page.Locator("[data-testid=designer]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=palette]").CountAsync());
+
+        await page.Locator("[data-testid=switch-language]").ClickAsync();
+        await page.Locator("[data-testid=designer]").WaitForAsync();
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<string[]> ErrorCodesAsync(IPage page, string activityId) =>
         [.. await page.Locator($"[data-activity-id=\"{activityId}\"] .activity-errors li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.code)")];
 

@@ -12,7 +12,16 @@ public interface ICaseViews
     Task<IReadOnlyList<CaseListEntry>> RecentAsync(ClaimsPrincipal user, int take, CancellationToken ct = default);
 
     Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default);
+
+    /// <summary>
+    /// An administrator tries the flow's published version out with case data of their choosing (试运行):
+    /// the case the API's <c>POST /api/cases</c> starts for <c>{"definitionId","department","data"}</c>.
+    /// </summary>
+    Task<TryOutResult> TryOutAsync(ClaimsPrincipal user, string definitionId, string? department, string data, CancellationToken ct = default);
 }
+
+/// <summary>The case a try-out started, or why none was.</summary>
+public sealed record TryOutResult(Guid? CaseId, string? Problem);
 
 public sealed record CaseListEntry(
     Guid Id, string? ItemCode, string? ItemName, string DefinitionId, int DefinitionVersion, string Status, string? Result,

@@ -33,7 +33,7 @@ internal static class CasesApi
         return app;
     }
 
-    private static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
         WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader,
         TimerSchedule timers, WindowDesk desk, CancellationToken ct)

@@ -1,12 +1,17 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Designer.Services;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Catalogue;
+using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
+using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +49,40 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
         return [.. rows.Select(r => new CaseListEntry(
             r.Id, r.ItemCode, r.ItemCode is null ? null : names.GetValueOrDefault(r.ItemCode), r.DefinitionId, r.DefinitionVersion,
             r.Status.ToString(), r.Result, r.ReceivedAt))];
+    }
+
+    public async Task<TryOutResult> TryOutAsync(
+        ClaimsPrincipal user, string definitionId, string? department, string data, CancellationToken ct = default)
+    {
+        JsonElement values;
+        try
+        {
+            values = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "{}" : data).RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            return new TryOutResult(null, $"The case data is not JSON: {e.Message}");
+        }
+
+        if (user.Identity?.IsAuthenticated != true || !user.IsInRole(Roles.Administrator))
+        {
+            return new TryOutResult(null, "Only administrators try flows out.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var s = scope.ServiceProvider;
+        var answer = await CasesApi.CreateAsync(
+            new CreateCaseRequest(Data: values, DefinitionId: definitionId, Department: string.IsNullOrWhiteSpace(department) ? null : department),
+            user, s.GetRequiredService<ApprovalDbContext>(), s.GetRequiredService<DefinitionStore>(), s.GetRequiredService<WorkflowRuntime>(),
+            registry, s.GetRequiredService<CatalogueEditor>(), s.GetRequiredService<CaseClockReader>(), s.GetRequiredService<TimerSchedule>(),
+            s.GetRequiredService<WindowDesk>(), ct);
+        return answer.Result switch
+        {
+            Created<CaseResponse> created => new TryOutResult(created.Value!.Id, null),
+            ValidationProblem invalid => new TryOutResult(null, string.Join(" ", invalid.ProblemDetails.Errors.SelectMany(e => e.Value))),
+            ProblemHttpResult problem => new TryOutResult(null, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title),
+            _ => new TryOutResult(null, "Unexpected answer."),
+        };
     }
 
     public async Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default)
