@@ -4,6 +4,7 @@ using Hangfire.Dashboard;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
+using SQLite;
 
 namespace Approval.Engine.Supervision;
 
@@ -20,7 +21,7 @@ internal static class TimersExtensions
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton<JobStorage>(_ => provider == "sqlserver"
             ? new SqlServerStorage(configuration.GetConnectionString("Approval"), new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
-            : new SQLiteStorage(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions()));
+            : SqliteTimerStorage(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions()));
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -49,6 +50,25 @@ internal static class TimersExtensions
         });
         return app;
     }
+
+    /// <summary>
+    /// Hangfire.Storage.SQLite on <paramref name="path"/>, its connections opened in SQLite's serialized
+    /// threading mode. The package's own constructor opens them with SQLITE_OPEN_NOMUTEX, yet a held
+    /// distributed lock refreshes its expiry from a timer thread on the connection of the lock's owner,
+    /// while the owner goes on using it: two threads in one connection without SQLite's mutex corrupt
+    /// the file ("file is not a database", "database disk image is malformed") and crash the process.
+    /// The busy timeout (10 s) and dates as ticks are as the package has them.
+    /// </summary>
+    internal static SQLiteStorage SqliteTimerStorage(string path, SQLiteStorageOptions options) =>
+        new(
+            new SQLiteDbConnectionFactory(() => new SQLiteConnection(
+                path,
+                SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex,
+                storeDateTimeAsTicks: true)
+            {
+                BusyTimeout = TimeSpan.FromSeconds(10),
+            }),
+            options);
 
     // Timers:SqlitePath, or approval-timers.db beside the platform's SQLite file.
     private static string TimerDatabase(IConfiguration configuration, string contentRoot)

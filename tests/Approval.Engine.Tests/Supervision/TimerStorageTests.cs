@@ -1,0 +1,74 @@
+using Approval.Engine.Supervision;
+using Hangfire.Storage.SQLite;
+
+namespace Approval.Engine.Tests.Supervision;
+
+/// <summary>
+/// The SQLite storage of the timers, as the Engine builds it. Hangfire.Storage.SQLite refreshes a held
+/// distributed lock from a timer thread on the connection of the lock's owner, while the owner goes on
+/// using that connection; opened without SQLite's mutex (the package's own default), that corrupts the
+/// file or crashes the process.
+/// </summary>
+public sealed class TimerStorageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("approval-timer-storage-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "approval-timers.db");
+
+    [Fact]
+    public async Task ALocksHeartbeat_OnItsOwnersBusyConnection_LeavesTheFileIntact()
+    {
+        // A 50 ms lock lifetime makes the heartbeat run every 10 ms, while each owner keeps working.
+        var storage = TimersExtensions.SqliteTimerStorage(DatabasePath, new SQLiteStorageOptions { DistributedLockLifetime = TimeSpan.FromMilliseconds(50) });
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var owners = Enumerable.Range(0, 4).Select(owner => Task.Factory.StartNew(
+            () =>
+            {
+                for (var round = 0; round < 10; round++)
+                {
+                    try
+                    {
+                        using var connection = storage.GetConnection();
+                        using var held = connection.AcquireDistributedLock($"resource-{owner}", TimeSpan.FromSeconds(30));
+                        for (var i = 0; i < 100; i++)
+                        {
+                            connection.SetRangeInHash($"hash-{owner}", [new($"field-{i}", new string('x', 200))]);
+                            Assert.Equal(Math.Max(i + 1, round == 0 ? 0 : 100), connection.GetAllEntriesFromHash($"hash-{owner}")!.Count);
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        errors.Enqueue(e);
+                    }
+                }
+            },
+            TaskCreationOptions.LongRunning)).ToArray();
+        await Task.WhenAll(owners);
+        storage.Dispose();
+
+        Assert.Empty(errors);
+        using var check = new SQLite.SQLiteConnection(DatabasePath);
+        Assert.Equal(["ok"], check.QueryScalars<string>("PRAGMA integrity_check"));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A connection may still be closing; the temp folder is cleaned eventually.
+        }
+    }
+
+    private static string Plan(SQLite.SQLiteConnection db, string sql, params object[] args) =>
+        string.Join(" | ", db.Query<PlanRow>("EXPLAIN QUERY PLAN " + sql, args).Select(r => r.Detail));
+
+    private sealed class PlanRow
+    {
+        [SQLite.Column("detail")]
+        public string Detail { get; set; } = "";
+    }
+}
