@@ -51,6 +51,28 @@ public sealed class TimerStorageTests : IDisposable
         Assert.Equal(["ok"], check.QueryScalars<string>("PRAGMA integrity_check"));
     }
 
+    [Fact]
+    public void Connections_AreSerialized_WalWithNormalSync_AndTheScheduleIsIndexed()
+    {
+        var storage = TimersExtensions.SqliteTimerStorage(DatabasePath, new SQLiteStorageOptions());
+        try
+        {
+            using var context = storage.CreateAndOpenConnection();
+            var db = context.Database;
+            Assert.Equal("wal", db.ExecuteScalar<string>("PRAGMA journal_mode"));
+            Assert.Equal(1, db.ExecuteScalar<int>("PRAGMA synchronous")); // NORMAL
+
+            // The next due job, and one job in the schedule: each found through an index on its key.
+            Assert.Contains("IX_Set_Key_Score", Plan(db, "SELECT * FROM \"Set\" WHERE \"Key\" = ? AND \"Score\" >= ? AND \"Score\" <= ? ORDER BY \"Score\"", "schedule", 0, 1e12));
+            Assert.DoesNotContain("TEMP B-TREE", Plan(db, "SELECT * FROM \"Set\" WHERE \"Key\" = ? AND \"Score\" >= ? AND \"Score\" <= ? ORDER BY \"Score\"", "schedule", 0, 1e12));
+            Assert.Contains("IX_Set_Key_Value", Plan(db, "DELETE FROM \"Set\" WHERE \"Key\" = ? AND \"Value\" = ?", "schedule", "1"));
+        }
+        finally
+        {
+            storage.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         try
