@@ -4,7 +4,6 @@ using Hangfire.Dashboard;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
-using SQLite;
 
 namespace Approval.Engine.Supervision;
 
@@ -25,7 +24,7 @@ internal static class TimersExtensions
         var poll = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
         builder.Services.AddSingleton<JobStorage>(_ => provider == "sqlserver"
             ? new SqlServerStorage(configuration.GetConnectionString("Approval"), new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
-            : SqliteTimerStorage(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions { QueuePollInterval = poll }));
+            : SqliteTimerStorage.Create(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions { QueuePollInterval = poll }));
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -53,43 +52,6 @@ internal static class TimersExtensions
             DashboardTitle = "Approval timers",
         });
         return app;
-    }
-
-    /// <summary>
-    /// Hangfire.Storage.SQLite on <paramref name="path"/>, its connections opened in SQLite's serialized
-    /// threading mode. The package's own constructor opens them with SQLITE_OPEN_NOMUTEX, yet a held
-    /// distributed lock refreshes its expiry from a timer thread on the connection of the lock's owner,
-    /// while the owner goes on using it: two threads in one connection without SQLite's mutex corrupt
-    /// the file ("file is not a database", "database disk image is malformed") and crash the process.
-    /// The journal is WAL, as the package sets it, with synchronous=NORMAL: a commit no longer waits for
-    /// an fsync while it holds SQLite's single write lock (the checkpoint does). The file stays consistent
-    /// after any crash; a power failure can lose the last commits, that is timers scheduled or run in the
-    /// last moment, and the supervision sweep records the warnings such timers would have.
-    /// The package indexes its Set table by Key, Value and ExpireAt one column at a time, so adding a
-    /// job to the schedule, removing it and finding the next due one each read every scheduled job:
-    /// two composite indexes make them lookups. The busy timeout (10 s) and dates as ticks are as the
-    /// package has them.
-    /// </summary>
-    internal static SQLiteStorage SqliteTimerStorage(string path, SQLiteStorageOptions options)
-    {
-        var storage = new SQLiteStorage(
-            new SQLiteDbConnectionFactory(() =>
-            {
-                var connection = new SQLiteConnection(
-                    path,
-                    SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.FullMutex,
-                    storeDateTimeAsTicks: true)
-                {
-                    BusyTimeout = TimeSpan.FromSeconds(10),
-                };
-                connection.Execute("PRAGMA synchronous = NORMAL");
-                return connection;
-            }),
-            options);
-        using var context = storage.CreateAndOpenConnection();
-        context.Database.Execute("CREATE INDEX IF NOT EXISTS \"IX_Set_Key_Value\" ON \"Set\" (\"Key\", \"Value\")");
-        context.Database.Execute("CREATE INDEX IF NOT EXISTS \"IX_Set_Key_Score\" ON \"Set\" (\"Key\", \"Score\")");
-        return storage;
     }
 
     // Timers:SqlitePath, or approval-timers.db beside the platform's SQLite file.

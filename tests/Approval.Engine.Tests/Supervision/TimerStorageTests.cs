@@ -19,7 +19,7 @@ public sealed class TimerStorageTests : IDisposable
     public async Task ALocksHeartbeat_OnItsOwnersBusyConnection_LeavesTheFileIntact()
     {
         // A 50 ms lock lifetime makes the heartbeat run every 10 ms, while each owner keeps working.
-        var storage = TimersExtensions.SqliteTimerStorage(DatabasePath, new SQLiteStorageOptions { DistributedLockLifetime = TimeSpan.FromMilliseconds(50) });
+        var storage = SqliteTimerStorage.Create(DatabasePath, new SQLiteStorageOptions { DistributedLockLifetime = TimeSpan.FromMilliseconds(50) });
         var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var owners = Enumerable.Range(0, 4).Select(owner => Task.Factory.StartNew(
             () =>
@@ -52,9 +52,9 @@ public sealed class TimerStorageTests : IDisposable
     }
 
     [Fact]
-    public void Connections_AreSerialized_WalWithNormalSync_AndTheScheduleIsIndexed()
+    public void Connections_UseWalWithNormalSync_AndTheScheduleIsIndexed()
     {
-        var storage = TimersExtensions.SqliteTimerStorage(DatabasePath, new SQLiteStorageOptions());
+        var storage = SqliteTimerStorage.Create(DatabasePath, new SQLiteStorageOptions());
         try
         {
             using var context = storage.CreateAndOpenConnection();
@@ -62,10 +62,53 @@ public sealed class TimerStorageTests : IDisposable
             Assert.Equal("wal", db.ExecuteScalar<string>("PRAGMA journal_mode"));
             Assert.Equal(1, db.ExecuteScalar<int>("PRAGMA synchronous")); // NORMAL
 
-            // The next due job, and one job in the schedule: each found through an index on its key.
-            Assert.Contains("IX_Set_Key_Score", Plan(db, "SELECT * FROM \"Set\" WHERE \"Key\" = ? AND \"Score\" >= ? AND \"Score\" <= ? ORDER BY \"Score\"", "schedule", 0, 1e12));
-            Assert.DoesNotContain("TEMP B-TREE", Plan(db, "SELECT * FROM \"Set\" WHERE \"Key\" = ? AND \"Score\" >= ? AND \"Score\" <= ? ORDER BY \"Score\"", "schedule", 0, 1e12));
+            // The next due jobs, and one job in the schedule (adding or removing it): each an index lookup.
+            var next = Plan(db, "SELECT \"Value\" FROM \"Set\" WHERE \"Key\" = ? AND \"Score\" >= ? AND \"Score\" <= ? ORDER BY \"Score\" LIMIT ?", "schedule", 0L, 1_800_000_000L, 1000);
+            Assert.Contains("IX_Set_Key_Score", next);
+            Assert.DoesNotContain("TEMP B-TREE", next);
+            Assert.Contains("IX_Set_Key_Value", Plan(db, "SELECT * FROM \"Set\" WHERE \"Key\" = ? AND \"Value\" = ? LIMIT 1", "schedule", "1"));
             Assert.Contains("IX_Set_Key_Value", Plan(db, "DELETE FROM \"Set\" WHERE \"Key\" = ? AND \"Value\" = ?", "schedule", "1"));
+        }
+        finally
+        {
+            storage.Dispose();
+        }
+    }
+
+    [Fact]
+    public void TheNextDueJobs_AreReadLowestScoreFirst_WithinTheRange_UpToTheBatch()
+    {
+        var storage = SqliteTimerStorage.Create(DatabasePath, new SQLiteStorageOptions());
+        try
+        {
+            Assert.True(storage.HasFeature(Hangfire.Storage.JobStorageFeatures.Connection.BatchedGetFirstByLowest));
+            using var connection = (Hangfire.Storage.JobStorageConnection)storage.GetConnection();
+            using (var transaction = connection.CreateWriteTransaction())
+            {
+                transaction.AddToSet("schedule", "30", 1_700_000_030);
+                transaction.AddToSet("schedule", "10", 1_700_000_010);
+                transaction.AddToSet("schedule", "20", 1_700_000_020);
+                transaction.AddToSet("schedule", "40", 1_700_000_040);
+                transaction.AddToSet("other", "5", 1_700_000_005);
+                transaction.Commit();
+            }
+
+            Assert.Equal("10", connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_030));
+            Assert.Equal(["10", "20", "30"], connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_030, 1000));
+            Assert.Equal(["10", "20"], connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_040, 2));
+            Assert.Equal(["20", "30"], connection.GetFirstByLowestScoreFromSet("schedule", 1_700_000_020, 1_700_000_030, 10));
+            Assert.Null(connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_009));
+            Assert.Empty(connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_009, 10));
+            Assert.Throws<ArgumentNullException>(() => connection.GetFirstByLowestScoreFromSet(null!, 0, 1, 1));
+
+            // Moved to the queue: no longer in the schedule.
+            using (var transaction = connection.CreateWriteTransaction())
+            {
+                transaction.RemoveFromSet("schedule", "10");
+                transaction.Commit();
+            }
+
+            Assert.Equal("20", connection.GetFirstByLowestScoreFromSet("schedule", 0, 1_700_000_040));
         }
         finally
         {
