@@ -137,7 +137,33 @@ internal static class TimerBench
         Console.WriteLine($"Failed probes (non-2xx):    {failures}");
         process.Refresh();
         Console.WriteLine($"Peak working set:           {process.PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+        Console.WriteLine($"Hangfire's SQLite file:     {new FileInfo(host.TimersPath).Length / (1024 * 1024):N0} MiB, integrity_check: {IntegrityCheck(host.TimersPath)}");
         return recorded is null ? 1 : 0;
+    }
+
+    // SQLite's own verdict on Hangfire's file, read through a separate connection while the Engine still runs.
+    private static string IntegrityCheck(string path)
+    {
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check";
+            command.CommandTimeout = 600;
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read() && lines.Count < 5)
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join("; ", lines);
+        }
+        catch (Exception e)
+        {
+            return $"failed ({e.GetType().Name}: {e.Message})";
+        }
     }
 
     // Hangfire's own counts; its SQLite storage has been seen to report a malformed database under this load.
