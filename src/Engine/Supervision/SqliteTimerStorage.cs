@@ -22,6 +22,8 @@ namespace Approval.Engine.Supervision;
 /// <c>BatchedGetFirstByLowestScoreFromSet</c>). The package reads every due job into memory to take the
 /// first, once per job it moves to the queue, which is quadratic when many timers come due at once
 /// (every red card of a day is due at the same midnight).</item>
+/// <item>A job parameter is set through the job's index (the package reads every job's parameters to
+/// find it, which a retried job does).</item>
 /// </list>
 /// The busy timeout (10 s) and dates as ticks are as the package has them.
 /// </summary>
@@ -80,6 +82,19 @@ internal sealed class SqliteTimerStorage : SQLiteStorage
 
             // As the package does: the bounds are rounded to whole seconds.
             return DbContext.Database.QueryScalars<string>(LowestScores, key, Convert.ToInt64(fromScore), Convert.ToInt64(toScore), count);
+        }
+
+        // The package looks for the parameter among every job's parameters in memory. Hangfire sets one
+        // through the connection when a job is retried (RetryCount), so each retry read the whole table.
+        public override void SetJobParameter(string id, string name, string value)
+        {
+            ArgumentNullException.ThrowIfNull(id);
+            ArgumentNullException.ThrowIfNull(name);
+            var jobId = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+            if (DbContext.Database.Execute("UPDATE \"JobParameter\" SET \"Value\" = ? WHERE \"JobId\" = ? AND \"Name\" = ?", value, jobId, name) == 0)
+            {
+                DbContext.Database.Insert(new Hangfire.Storage.SQLite.Entities.JobParameter { JobId = jobId, Name = name, Value = value });
+            }
         }
     }
 }

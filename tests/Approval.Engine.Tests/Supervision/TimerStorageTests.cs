@@ -116,6 +116,33 @@ public sealed class TimerStorageTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AJobParameter_IsAddedThenReplaced_ForItsJobOnly()
+    {
+        var storage = SqliteTimerStorage.Create(DatabasePath, new SQLiteStorageOptions());
+        try
+        {
+            using var connection = storage.GetConnection();
+            var job = Hangfire.Common.Job.FromExpression(() => Console.WriteLine("timer"));
+            var first = connection.CreateExpiredJob(job, new Dictionary<string, string?> { ["CurrentCulture"] = "\"zh-CN\"" }, new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(1));
+            var second = connection.CreateExpiredJob(job, new Dictionary<string, string?> { ["CurrentCulture"] = "\"zh-CN\"" }, new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(1));
+
+            connection.SetJobParameter(first, "RetryCount", "1");
+            connection.SetJobParameter(first, "RetryCount", "2");
+            connection.SetJobParameter(second, "RetryCount", "1");
+
+            Assert.Equal("2", connection.GetJobParameter(first, "RetryCount"));
+            Assert.Equal("1", connection.GetJobParameter(second, "RetryCount"));
+            Assert.Equal("\"zh-CN\"", connection.GetJobParameter(first, "CurrentCulture"));
+            using var context = storage.CreateAndOpenConnection();
+            Assert.Equal(1, context.Database.ExecuteScalar<int>("SELECT COUNT(*) FROM \"JobParameter\" WHERE \"JobId\" = ? AND \"Name\" = 'RetryCount'", int.Parse(first, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            storage.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         try
