@@ -82,6 +82,7 @@ internal static class ReportSheet
         stream.SaveAs(sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
+            FastMode = true,
             EnableAutoWidth = true,
             MaxWidth = 80,
             DynamicColumns = [.. Columns.Where(c => c.Rate).Select(c => new DynamicExcelColumn(c.Header) { Format = "0.00%" })],
