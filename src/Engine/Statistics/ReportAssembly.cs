@@ -1,5 +1,4 @@
 using System.Globalization;
-using Approval.Engine.Cases;
 using Approval.Engine.Clock;
 using static Approval.Engine.Statistics.StatisticsReport;
 
@@ -88,25 +87,24 @@ internal sealed class ReportAssembly(
         }
     }
 
-    // A stopped case is counted with its deadlines moved by the working days stopped through T, not as stored.
+    // At an end T where a stopped case was open and a pause of it not yet over, its deadlines count the days
+    // stopped through T, not the whole pause as stored: the case is moved in or out of the overdue count.
     private void CountStopped(List<Bucket> buckets, Func<string, string, string, string> keyOf, Func<int, string, FigureSums> at)
     {
-        foreach (var (@case, pauses) in stopped)
+        foreach (var @case in stopped)
         {
-            var key = keyOf(@case.Department!, @case.ItemCode!, @case.AcceptedWindow ?? "");
-            var accepted = @case.AcceptedOn!.Value;
-            var extension = @case.Extension == ExtensionState.Approved ? @case.ExtensionDays : 0;
+            var key = keyOf(@case.Department, @case.ItemCode, @case.Window);
             for (var b = 0; b < buckets.Count; b++)
             {
                 var end = buckets[b].To;
-                if (end < accepted)
+                if (end < @case.AcceptedOn || @case.CompletedOn <= end || @case.Pauses.All(p => p.End <= end))
                 {
                     continue;
                 }
 
-                List<DatePause> through = [.. pauses.Select(p => new DatePause(p.Start, Max(p.Start, Min(p.End ?? end, end))))];
-                var promised = calendar.Compute(accepted, @case.PromisedLimit, through, extension).Date;
-                var statutory = calendar.Compute(accepted, @case.StatutoryLimit, through, extension).Date;
+                List<DatePause> through = [.. @case.Pauses.Select(p => new DatePause(p.Start, Max(p.Start, Min(p.End ?? end, end))))];
+                var promised = calendar.Compute(@case.AcceptedOn, @case.PromisedLimit, through, @case.ExtensionDays).Date;
+                var statutory = calendar.Compute(@case.AcceptedOn, @case.StatutoryLimit, through, @case.ExtensionDays).Date;
                 var figures = at(b, key);
                 figures.OverdueOpen += (promised < end ? 1 : 0) - (@case.PromisedDeadline < end ? 1 : 0);
                 figures.StatutoryOverdueOpen += (statutory < end ? 1 : 0) - (@case.StatutoryDeadline < end ? 1 : 0);
@@ -136,7 +134,7 @@ internal sealed class ReportAssembly(
         return [.. known
             .Concat(rows.Select(t => keyOf(t.Department, t.ItemCode, t.Window)))
             .Concat(carried.Where(c => c.OverdueOpen != 0 || c.StatutoryOverdueOpen != 0).Select(c => keyOf(c.Department, c.ItemCode, c.Window)))
-            .Concat(stopped.Select(s => keyOf(s.Case.Department!, s.Case.ItemCode!, s.Case.AcceptedWindow ?? "")))
+            .Concat(stopped.Select(s => keyOf(s.Department, s.ItemCode, s.Window)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }

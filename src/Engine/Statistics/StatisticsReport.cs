@@ -22,8 +22,8 @@ public sealed record ReportFilter(string? Department, string? Window, string? It
 /// <summary>
 /// Counts a report from the <see cref="DayTotal"/>s: the period's rows give every sum; the rows
 /// before it and the period's deadline days give the cases still open past a deadline at the end
-/// of each period; the few cases a special procedure stops right now are counted one by one with
-/// their deadline moved by the days stopped through that day, as the supervision office sees them.
+/// of each period; the few cases a special procedure stopped at such an end are counted one by one
+/// with their deadline moved by the days stopped through that day, as the supervision office sees them.
 /// </summary>
 internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar calendar)
 {
@@ -64,28 +64,38 @@ internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar cal
         return query.Item is { } item ? totals.Where(t => t.ItemCode == item) : totals;
     }
 
-    // Open cases a special procedure stops now: their stored deadlines counted the pause only to when they were computed.
+    // Cases a special procedure stopped at some period end: their stored deadlines count each pause whole,
+    // so at a day inside a pause (or before it) they are counted one by one with the days stopped through that day.
     private async Task<List<StoppedCase>> StoppedAsync(ReportQuery query, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.ItemCode != null && c.Department != null && c.AcceptedOn <= query.To
-            && c.CompletedOn == null && db.CasePauses.Any(p => p.CaseId == c.Id && p.End == null));
+            && (c.CompletedOn == null || c.CompletedOn > query.From)
+            && db.CasePauses.Any(p => p.CaseId == c.Id && (p.End == null || p.End > query.From)));
         cases = query.Department is { } department ? cases.Where(c => c.Department == department) : cases;
         cases = query.Window is { } window ? cases.Where(c => (c.AcceptedWindow ?? "") == window) : cases;
         cases = query.Item is { } item ? cases.Where(c => c.ItemCode == item) : cases;
-        var found = await cases.ToListAsync(ct);
+        var found = await cases.Select(c => new StoppedCase(
+            c.Id, c.Department!, c.ItemCode!, c.AcceptedWindow ?? "", c.AcceptedOn!.Value, c.CompletedOn, c.PromisedLimit, c.StatutoryLimit,
+            c.Extension == ExtensionState.Approved ? c.ExtensionDays : 0, c.PromisedDeadline, c.StatutoryDeadline)).ToListAsync(ct);
         if (found.Count == 0)
         {
             return [];
         }
 
         var ids = found.Select(c => c.Id).ToList();
-        var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).ToListAsync(ct)).ToLookup(p => p.CaseId);
-        return [.. found.Select(c => new StoppedCase(c, [.. pauses[c.Id].Select(p => (p.Start, p.End))]))];
+        var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).Select(p => new { p.CaseId, p.Start, p.End }).ToListAsync(ct))
+            .ToLookup(p => p.CaseId, p => (p.Start, p.End));
+        return [.. found.Select(c => c with { Pauses = [.. pauses[c.Id]] })];
     }
 
     internal sealed record Carried(string Department, string ItemCode, string Window, int OverdueOpen, int StatutoryOverdueOpen);
 
-    internal sealed record StoppedCase(Case Case, IReadOnlyList<(DateOnly Start, DateOnly? End)> Pauses);
+    internal sealed record StoppedCase(
+        Guid Id, string Department, string ItemCode, string Window, DateOnly AcceptedOn, DateOnly? CompletedOn, int PromisedLimit,
+        int StatutoryLimit, int ExtensionDays, DateOnly? PromisedDeadline, DateOnly? StatutoryDeadline)
+    {
+        public IReadOnlyList<(DateOnly Start, DateOnly? End)> Pauses { get; init; } = [];
+    }
 
     internal sealed record CatalogueEntry(string Code, string Name, string Department, string DepartmentName);
 }

@@ -28,15 +28,21 @@ internal static class TimersExtensions
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .UseStorage(services.GetRequiredService<JobStorage>()));
-        builder.Services.AddHangfireServer(o =>
-        {
-            o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
-            o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
-        });
         builder.Services.AddTransient<DeadlineTimerJob>();
         builder.Services.AddScoped<TimerSchedule>();
         builder.Services.AddSingleton<TimerQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
+
+        // Timers:Enabled=false (the year-of-cases command, whose clock runs ahead of Hangfire's) leaves timers unscheduled.
+        if (configuration.GetValue("Timers:Enabled", true))
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
+            });
+            builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
+        }
+
         return builder;
     }
 
