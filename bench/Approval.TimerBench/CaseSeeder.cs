@@ -2,6 +2,7 @@ using Approval.Engine.Cases;
 using Approval.Engine.Clock;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,8 @@ internal static class CaseSeeder
     public const string Department = "market-regulation";
     private const int Batch = 5_000;
 
-    public static async Task<List<Guid>> SeedAsync(IServiceProvider services, string itemCode, int count)
+    /// <summary>The cases, each with the timer outbox entry a clock move writes beside it.</summary>
+    public static async Task<List<(Guid CaseId, long OutboxId)>> SeedAsync(IServiceProvider services, string itemCode, int count)
     {
         var clock = services.GetRequiredService<TimeProvider>();
         var calendar = services.GetRequiredService<WorkingCalendar>();
@@ -26,16 +28,19 @@ internal static class CaseSeeder
         var accepted = today.AddDays(-90);
         var statutory = calendar.Compute(accepted, 20, [], 0);
         var promised = calendar.Compute(accepted, 10, [], 0);
-        var ids = new List<Guid>(count);
+        var ids = new List<(Guid, long)>(count);
         for (var done = 0; done < count; done += Batch)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var outbox = new List<TimerOutboxEntry>(Batch);
             for (var i = done; i < Math.Min(count, done + Batch); i++)
             {
                 var id = Guid.CreateVersion7();
-                ids.Add(id);
+                var entry = new TimerOutboxEntry { CaseId = id, QueuedAt = now };
+                outbox.Add(entry);
+                db.TimerOutbox.Add(entry);
                 var instance = new WorkflowInstance
                 {
                     Id = id,
@@ -77,6 +82,7 @@ internal static class CaseSeeder
             }
 
             await db.SaveChangesAsync();
+            ids.AddRange(outbox.Select(e => (e.CaseId, e.Id)));
         }
 
         return ids;

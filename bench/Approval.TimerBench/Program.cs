@@ -80,9 +80,9 @@ internal static class TimerBench
         var probing = Probe(handler, tasks, health, () => Interlocked.Increment(ref failures), stop.Token);
 
         var clock = Stopwatch.StartNew();
-        foreach (var id in ids)
+        foreach (var (id, outboxId) in ids)
         {
-            queue.Add(id);
+            queue.Add(id, outboxId);
         }
 
         TimeSpan? scheduled = null;

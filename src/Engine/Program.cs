@@ -12,6 +12,7 @@ using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
+using Approval.Engine.Windows;
 
 // `generate-year` takes a simulated year of applications through the platform instead of serving (see README).
 var yearOfCases = YearOfCasesCommand.From(args, out var usage);
@@ -34,6 +35,7 @@ builder.AddPlatformIdentity();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();
+builder.AddWindows();
 builder.AddCases();
 builder.AddSupervision();
 builder.AddTimers();
@@ -53,6 +55,7 @@ app.MapAuth();
 app.MapBrowserLogin();
 app.MapDefinitions();
 app.MapCatalogue();
+app.MapWindows();
 app.MapCases();
 app.MapTasks();
 app.MapSupervisionApis();

@@ -3,6 +3,7 @@ using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;
+using Approval.Engine.Windows;
 
 namespace Approval.Engine;
 
@@ -10,8 +11,8 @@ internal static class Startup
 {
     /// <summary>
     /// Migrates the database, publishes the shipped flows and stores the holiday years it lacks (then
-    /// loads the working-day calendar), loads the sample catalogue into an empty one, and seeds roles
-    /// (and demo users in Development).
+    /// loads the working-day calendar), loads the sample catalogue and the sample hall into empty ones,
+    /// and seeds roles (and, in Development, demo users, the clerks seated at their windows).
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
@@ -20,6 +21,8 @@ internal static class Startup
         await scope.ServiceProvider.GetRequiredService<WorkflowImport>().ImportAsync();
         await scope.ServiceProvider.GetRequiredService<CalendarImport>().ImportAsync();
         await scope.ServiceProvider.GetRequiredService<SampleCatalogue>().LoadAsync();
+        await scope.ServiceProvider.GetRequiredService<SampleHall>().LoadAsync();
         await scope.ServiceProvider.GetRequiredService<DemoUsers>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoClerks>().SeatAsync();
     }
 }

@@ -74,6 +74,7 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
                     definitionId,
                 });
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+                await GrantToWindowsOfAsync(_admin, code, department);
             }
 
             return code;
@@ -81,6 +82,19 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
         finally
         {
             _itemsLock.Release();
+        }
+    }
+
+    /// <summary>Every window that serves <paramref name="department"/> may accept the item, as a centre would grant a new item.</summary>
+    public static async Task GrantToWindowsOfAsync(HttpClient admin, string itemCode, string department, bool onTheSpot = false)
+    {
+        var windows = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/windows");
+        foreach (var window in windows.EnumerateArray().Where(w => w.GetProperty("departments").EnumerateArray()
+            .Any(d => d.GetProperty("department").GetString() == department)))
+        {
+            var response = await admin.PutAsJsonAsync(
+                $"/api/windows/{window.GetProperty("number").GetString()}/grants/{itemCode}", new { mayAccept = true, mayDecideOnTheSpot = onTheSpot });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
     }
 

@@ -80,4 +80,5 @@ public static class ActivityCategories
     public const string Flow = "流程控制";
     public const string Approval = "审批环节";
     public const string Supervision = "电子监察";
+    public const string Window = "窗口办理";
 }

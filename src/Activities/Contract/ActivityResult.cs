@@ -4,7 +4,9 @@ namespace Approval.Activities.Contract;
 public abstract record ActivityResult
 {
     /// <summary>Go on along the connections of <paramref name="outcome"/>.</summary>
-    public static ActivityResult Done(string outcome) => new Completed(outcome);
+    /// <param name="outcome">The outcome chosen.</param>
+    /// <param name="note">Why it was chosen, kept in the instance's history.</param>
+    public static ActivityResult Done(string outcome, string? note = null) => new Completed(outcome, note);
 
     /// <summary>Go on along every connection of <paramref name="outcome"/>, each as a parallel branch.</summary>
     public static ActivityResult Fork(string outcome) => new Forked(outcome);
@@ -28,7 +30,7 @@ public abstract record ActivityResult
     /// <summary>The flow is finished; every open task is closed.</summary>
     public static ActivityResult End(string? result) => new Ended(result);
 
-    public sealed record Completed(string Outcome) : ActivityResult;
+    public sealed record Completed(string Outcome, string? Note = null) : ActivityResult;
 
     public sealed record Forked(string Outcome) : ActivityResult;
 

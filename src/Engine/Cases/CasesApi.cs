@@ -11,6 +11,7 @@ using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
+using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ internal static class CasesApi
     private static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
         WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader,
-        TimerSchedule timers, CancellationToken ct)
+        TimerSchedule timers, WindowDesk desk, CancellationToken ct)
     {
         if (CheckShape(request) is { } invalid)
         {
@@ -58,6 +59,12 @@ internal static class CasesApi
             if (!actor.Roles.Contains(Roles.WindowStaff) && !actor.Roles.Contains(Roles.Applicant))
             {
                 return Problems.Forbidden("Applications are filed by applicants or at a window.");
+            }
+
+            // A clerk receives only what their window serves; an applicant files on line for any window.
+            if (!actor.Roles.Contains(Roles.Applicant) && await desk.RefuseAsync(actor, item.Code, onTheSpot: false, ct) is { } refusal)
+            {
+                return Problems.Forbidden(refusal);
             }
 
             (definitionId, department) = (item.DefinitionId, item.Department);

@@ -109,6 +109,8 @@ internal static class CatalogueApi
             return Problems.Conflict($"Item '{code}' has applications; cancel it (status Cancelled) instead of deleting it.");
         }
 
+        // An item entered by mistake takes its window grants with it, so a later item of that code starts ungranted.
+        db.WindowGrants.RemoveRange(await db.WindowGrants.Where(g => g.ItemCode == code).ToListAsync(ct));
         db.PowerItems.Remove(item);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();

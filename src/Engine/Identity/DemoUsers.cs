@@ -18,6 +18,13 @@ internal sealed class DemoUsers(
     [
         ("admin", "中心管理员", Roles.Administrator, null, null),
         ("window1", "综合窗口一号", Roles.WindowStaff, null, "W01"),
+        ("window2", "综合窗口二号", Roles.WindowStaff, null, "W02"),
+        ("window3", "公安局窗口", Roles.WindowStaff, null, "W03"),
+        ("window4", "不动产登记窗口", Roles.WindowStaff, null, "W04"),
+        ("window5", "人社局窗口", Roles.WindowStaff, null, "W05"),
+        ("window6", "便民窗口（社保）", Roles.WindowStaff, null, "W06"),
+        ("window7", "便民窗口（卫健民政）", Roles.WindowStaff, null, "W07"),
+        ("clerk1", "后备窗口人员", Roles.WindowStaff, null, null),
         ("handler1", "市场监管局经办人", Roles.DepartmentHandler, MarketRegulation, null),
         ("head1", "市场监管局负责人", Roles.DepartmentHead, MarketRegulation, null),
         ("handler2", "住建局经办人", Roles.DepartmentHandler, HousingConstruction, null),

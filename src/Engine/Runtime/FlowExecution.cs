@@ -13,7 +13,7 @@ namespace Approval.Engine.Runtime;
 /// </summary>
 internal sealed class FlowExecution(
     ApprovalDbContext db, WorkflowInstance instance, CompiledDefinition flow, DateTimeOffset now, string? actor,
-    IReadOnlyList<IStepObserver> observers)
+    IReadOnlyList<IStepObserver> observers, IServiceProvider? ports = null)
 {
     /// <summary>Automatic steps one run may take before the flow is judged to loop without waiting.</summary>
     public const int MaxSteps = 1000;
@@ -95,11 +95,13 @@ internal sealed class FlowExecution(
                 result = await node.Activity.ExecuteAsync(new ActivityContext
                 {
                     ActivityId = node.Id,
+                    InstanceId = instance.Id,
                     Variables = _variables ??= CaseVariables.Flatten(instance.Variables),
                     Department = instance.Department,
                     InboundConnections = flow.Graph.InboundCount(node.Id),
                     ArrivedConnections = arrived,
                     CancellationToken = ct,
+                    Services = ports,
                 });
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -111,7 +113,7 @@ internal sealed class FlowExecution(
             switch (result)
             {
                 case ActivityResult.Completed c when node.Descriptor.HasOutcome(c.Outcome):
-                    Record(node, c.Outcome);
+                    Record(node, c.Outcome, comment: c.Note is { Length: > 2000 } note ? note[..2000] : c.Note);
                     Enqueue(queue, await FollowAsync(node, c.Outcome, token.Scope, ct));
                     break;
                 case ActivityResult.Forked f when node.Descriptor.HasOutcome(f.Outcome):

@@ -7,9 +7,10 @@ namespace Approval.Engine.Runtime;
 /// <summary>Starts instances of published flows and completes their tasks.</summary>
 internal sealed class WorkflowRuntime(
     ApprovalDbContext db, DefinitionStore definitions, TimeProvider clock, IEnumerable<IStepObserver> observers,
-    ILogger<WorkflowRuntime> logger)
+    IEnumerable<ITaskGuard> guards, IServiceProvider ports, ILogger<WorkflowRuntime> logger)
 {
     private readonly IStepObserver[] _observers = [.. observers];
+    private readonly ITaskGuard[] _guards = [.. guards];
 
     private const int MaxAttempts = 5;
 
@@ -32,7 +33,7 @@ internal sealed class WorkflowRuntime(
             CreatedAt = now,
         };
         db.Instances.Add(instance);
-        var execution = new FlowExecution(db, instance, flow, now, actor.UserName, _observers);
+        var execution = new FlowExecution(db, instance, flow, now, actor.UserName, _observers, ports);
         await execution.RunAsync([FlowExecution.StartToken(flow)], ct);
         return (instance, execution.CreatedTasks);
     }
@@ -57,7 +58,7 @@ internal sealed class WorkflowRuntime(
                 return SignalResult.NotWired;
             }
 
-            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), null, _observers);
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), null, _observers, ports);
             await execution.SignalAsync(task, signal, ct);
             task.Instance.Version++;
             try
@@ -102,6 +103,14 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.NotAStep, task);
             }
 
+            foreach (var guard in _guards)
+            {
+                if (await guard.RefuseAsync(actor, task, ct) is { } refusal)
+                {
+                    return new(Completion.Status.Forbidden, task, Refusal: refusal);
+                }
+            }
+
             if (task.Status != WorkTaskStatus.Open || task.Instance.Status != InstanceStatus.Running)
             {
                 return new(Completion.Status.Conflict, task);
@@ -114,7 +123,7 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.InvalidOutcome, task, AllowedOutcomes: [.. descriptor.Outcomes.Select(o => o.Name)]);
             }
 
-            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName, _observers);
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName, _observers, ports);
             await execution.CompleteAsync(task, outcome, comment, ct);
             task.Instance.Version++;
             try
@@ -154,7 +163,8 @@ internal sealed record Completion(
     Completion.Status Result,
     WorkflowTask? Task = null,
     IReadOnlyList<WorkflowTask>? OpenedTasks = null,
-    IReadOnlyList<string>? AllowedOutcomes = null)
+    IReadOnlyList<string>? AllowedOutcomes = null,
+    string? Refusal = null)
 {
     public enum Status
     {

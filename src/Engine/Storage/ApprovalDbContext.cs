@@ -7,6 +7,7 @@ using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
 using Approval.Engine.Statistics;
 using Approval.Engine.Supervision;
+using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +54,14 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DailySnapshot> DailySnapshots => Set<DailySnapshot>();
 
     public DbSet<TimerOutboxEntry> TimerOutbox => Set<TimerOutboxEntry>();
+
+    public DbSet<ServiceWindow> Windows => Set<ServiceWindow>();
+
+    public DbSet<WindowGrant> WindowGrants => Set<WindowGrant>();
+
+    public DbSet<WindowAssignment> WindowAssignments => Set<WindowAssignment>();
+
+    public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

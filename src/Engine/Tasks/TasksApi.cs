@@ -4,6 +4,7 @@ using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
+using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,13 +21,13 @@ internal static class TasksApi
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-        group.MapGet("", InboxAsync).WithSummary("Open tasks the caller may act on (by role and department), oldest first.");
+        group.MapGet("", InboxAsync).WithSummary("Open tasks the caller may act on (by role and department; for a clerk, the items their window serves), oldest first.");
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Complete a task with one of its activity's outcomes.");
         return app;
     }
 
     private static async Task<Results<Ok<List<TaskResponse>>, ValidationProblem>> InboxAsync(
-        ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct, int skip = 0, int take = 100)
+        ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, WindowDesk desk, CancellationToken ct, int skip = 0, int take = 100)
     {
         if (skip < 0 || take is < 1 or > 500)
         {
@@ -35,9 +36,10 @@ internal static class TasksApi
 
         var actor = Actor.From(user);
         var roles = actor.Roles.ToList();
-        var tasks = await db.Tasks.AsNoTracking()
+        var open = db.Tasks.AsNoTracking()
             .Where(t => t.Status == WorkTaskStatus.Open && roles.Contains(t.Role)
-                && (t.Department == null || t.Department == actor.Department))
+                && (t.Department == null || t.Department == actor.Department));
+        var tasks = await desk.Visible(open, actor)
             .OrderBy(t => t.CreatedAt)
             .Skip(skip)
             .Take(take)
@@ -74,7 +76,7 @@ internal static class TasksApi
                 completion.Task.Instance.Result,
                 [.. completion.OpenedTasks!.Select(t => TaskResponse.From(t, registry))])),
             Completion.Status.NotFound => Problems.NotFound($"There is no task {id}."),
-            Completion.Status.Forbidden => Problems.Forbidden(
+            Completion.Status.Forbidden => Problems.Forbidden(completion.Refusal ??
                 $"This task is for role {completion.Task!.Role}{(completion.Task.Department is null ? "" : $" of department {completion.Task.Department}")}."),
             Completion.Status.Conflict => Problems.Conflict($"Task {id} is no longer open: it was completed or closed."),
             Completion.Status.CommentRequired => Problems.Invalid("comment", "Say in the comment what was done about it."),

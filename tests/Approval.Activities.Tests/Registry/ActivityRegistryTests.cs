@@ -13,9 +13,9 @@ public sealed partial class ActivityRegistryTests
     private static readonly ActivityRegistry Registry = ActivityRegistry.Default;
 
     [Fact]
-    public void Default_DescribesExactlyTheTenActivityTypes() =>
+    public void Default_DescribesExactlyTheElevenActivityTypes() =>
         Assert.Equal(
-            ["Accept", "Certify", "Decide", "Decision", "End", "Escalate", "Fork", "Join", "Review", "Start"],
+            ["Accept", "Certify", "Decide", "Decision", "End", "Escalate", "Fork", "Join", "Review", "Start", "WindowAuthorization"],
             Registry.Descriptors.Select(d => d.Type).Order(StringComparer.Ordinal));
 
     [Theory]
@@ -29,6 +29,7 @@ public sealed partial class ActivityRegistryTests
     [InlineData("Review", "审核", "Review", ActivityCategories.Approval, "Pass,Return,Reject")]
     [InlineData("Decide", "决定", "Decide", ActivityCategories.Approval, "Grant,Deny")]
     [InlineData("Certify", "发证", "Certify", ActivityCategories.Approval, "Issued")]
+    [InlineData("WindowAuthorization", "窗口授权", "Window authorisation", ActivityCategories.Window, "OnTheSpot,Referred")]
     public void Find_DescribesType(string type, string displayName, string englishName, string category, string outcomes)
     {
         var descriptor = Registry.Find(type);
@@ -110,6 +111,7 @@ public sealed partial class ActivityRegistryTests
     [InlineData("Fork")]
     [InlineData("Join")]
     [InlineData("Decision")]
+    [InlineData("WindowAuthorization")]
     public void FlowActivity_IsNotHuman(string type) => Assert.False(Registry.Find(type)!.IsHuman);
 
     [Fact]

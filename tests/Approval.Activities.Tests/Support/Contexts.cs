@@ -9,7 +9,8 @@ internal static class Contexts
         string? department = null,
         int inbound = 0,
         int arrived = 0,
-        IReadOnlyDictionary<string, object?>? variables = null) =>
+        IReadOnlyDictionary<string, object?>? variables = null,
+        IServiceProvider? services = null) =>
         new()
         {
             ActivityId = activityId,
@@ -17,5 +18,6 @@ internal static class Contexts
             InboundConnections = inbound,
             ArrivedConnections = arrived,
             Variables = variables ?? new Dictionary<string, object?>(),
+            Services = services,
         };
 }

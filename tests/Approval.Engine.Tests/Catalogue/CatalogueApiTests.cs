@@ -77,6 +77,7 @@ public sealed class CatalogueApiTests : IAsyncLifetime
     public async Task Cancelling_IsPublishedInTheFeedWithItsDate_AndNobodyCanApplyAnyMore()
     {
         await Created(Item("452624-XK-T4"));
+        await ApprovalHost.GrantToWindowsOfAsync(_admin, "452624-XK-T4", "market-regulation");
         var window = await _host.LoginAsync("window1");
         Assert.Equal(HttpStatusCode.Created, (await window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-T4" })).StatusCode);
 
@@ -130,7 +131,8 @@ public sealed class CatalogueApiTests : IAsyncLifetime
     public async Task AnApplication_RunsTheItemsFlow_InTheItemsDepartment()
     {
         await Created(Item("452624-XK-T8") with { Department = "housing-construction" });
-        var window = await _host.LoginAsync("window1");
+        await ApprovalHost.GrantToWindowsOfAsync(_admin, "452624-XK-T8", "housing-construction");
+        var window = await _host.LoginAsync("window2"); // W02 serves housing-construction
 
         var response = await window.PostAsJsonAsync("/api/cases", new
         {

@@ -10,8 +10,8 @@ namespace Approval.Engine.Tests.Statistics;
 
 /// <summary>
 /// A hand-built set of cases across March and April 2026, filed and moved through the real API with
-/// a fake clock, once for every test of <see cref="StatisticsReportTests"/>. Windows W01 (window1) and
-/// W09 (a clerk made here); 2026's Qingming holiday makes Monday 6 April a day off.
+/// a fake clock, once for every test of <see cref="StatisticsReportTests"/>. Windows W01 (window1), W02
+/// (window2) and W09 (a window and clerk made here); 2026's Qingming holiday makes Monday 6 April a day off.
 /// <list type="bullet">
 /// <item>P: promised, statutory 5, promised 3 working days, market regulation, 受理 → 审核 → 决定 → 发证.</item>
 /// <item>I: instant (promised 0, statutory 20), market regulation, decided and certified at the window.</item>
@@ -19,7 +19,7 @@ namespace Approval.Engine.Tests.Statistics;
 /// </list>
 /// The cases (deadlines counted by hand):
 /// <list type="number">
-/// <item>C5 (H, W01): accepted Mon 2 Mar; promised deadline 16 Mar, statutory 30 Mar; never completed: open past both.</item>
+/// <item>C5 (H, W02): accepted Mon 2 Mar; promised deadline 16 Mar, statutory 30 Mar; never completed: open past both.</item>
 /// <item>C1 (I, W01): accepted and completed Mon 30 Mar (instant, on time, 0 working days).</item>
 /// <item>C2 (P, W01): accepted Mon 30 Mar; deadlines 2 Apr (promised), 7 Apr (statutory); completed Wed 1 Apr: across the
 /// month boundary, early, 2 working days.</item>
@@ -52,18 +52,20 @@ public sealed class StatisticsScenario : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var admin = await Host.LoginAsync("admin");
+        await AddWindowAsync(admin, "W09");
         await AddItemAsync(admin, Promised, Market, "Promised", 5, 3, "standard-licence");
-        await AddItemAsync(admin, Instant, Market, "Instant", 20, 0, "instant-item");
+        await AddItemAsync(admin, Instant, Market, "Instant", 20, 0, "instant-item", onTheSpot: true);
         await AddItemAsync(admin, HousingItem, Housing, "Promised", 20, 10, "standard-licence");
-        await AddClerkAsync("window9", "W09");
+        await AddClerkAsync(admin, "window9", "W09");
         var w01 = await Host.LoginAsync("window1");
+        var w02 = await Host.LoginAsync("window2");
         var w09 = await Host.LoginAsync("window9");
         var handler = await Host.LoginAsync("handler1");
         var head = await Host.LoginAsync("head1");
         Supervisor = await Host.LoginAsync("supervisor1");
 
         At("2026-03-02");
-        await AcceptedAsync(w01, HousingItem); // C5
+        await AcceptedAsync(w02, HousingItem); // C5
 
         At("2026-03-30");
         var c1 = await AcceptedAsync(w01, Instant);
@@ -109,7 +111,9 @@ public sealed class StatisticsScenario : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static async Task AddItemAsync(HttpClient admin, string code, string department, string kind, int statutory, int promised, string flow)
+    // Every window of the department serves it (W01 decides the instant one on the spot; W09 serves market regulation too).
+    private static async Task AddItemAsync(
+        HttpClient admin, string code, string department, string kind, int statutory, int promised, string flow, bool onTheSpot = false)
     {
         var response = await admin.PostAsJsonAsync("/api/catalogue/items", new
         {
@@ -124,15 +128,36 @@ public sealed class StatisticsScenario : IAsyncLifetime
             definitionId = flow,
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await ApprovalHost.GrantToWindowsOfAsync(admin, code, department, onTheSpot);
     }
 
-    private async Task AddClerkAsync(string name, string window)
+    private static async Task AddWindowAsync(HttpClient admin, string number)
     {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = name, DisplayName = name, Window = window };
-        Assert.True((await users.CreateAsync(user, ApprovalHost.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.WindowStaff)).Succeeded);
+        var response = await admin.PostAsJsonAsync("/api/windows", new
+        {
+            number,
+            name = "市场监管独立窗口",
+            type = "Independent",
+            departments = new[] { new { department = Market, headAuthority = "MiddleChief" } },
+            head = new { name = "韦主任" },
+            phone = "0776-3820009",
+            supervisionPhone = "0776-3821234",
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task AddClerkAsync(HttpClient admin, string name, string window)
+    {
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = new ApplicationUser { UserName = name, DisplayName = name, Window = window };
+            Assert.True((await users.CreateAsync(user, ApprovalHost.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.WindowStaff)).Succeeded);
+        }
+
+        var seated = await admin.PostAsJsonAsync($"/api/windows/{window}/staff", new { userName = name });
+        Assert.True(seated.IsSuccessStatusCode, await seated.Content.ReadAsStringAsync());
     }
 
     private static async Task<(string Id, string Next)> FileAsync(HttpClient window, string item)

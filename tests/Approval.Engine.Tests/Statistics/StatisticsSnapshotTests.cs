@@ -24,12 +24,14 @@ public sealed class StatisticsSnapshotTests : IAsyncLifetime
         settings: new Dictionary<string, string?> { ["Auth:TokenLifetimeMinutes"] = "525600", ["Scheduling:Enabled"] = "false" },
         start: DateTimeOffset.Parse("2026-02-27T08:00:00+08:00"));
     private HttpClient _window = null!;
+    private HttpClient _housingWindow = null!;
     private HttpClient _market = null!;
     private HttpClient _housing = null!;
 
     public async Task InitializeAsync()
     {
         _window = await _host.LoginAsync("window1");
+        _housingWindow = await _host.LoginAsync("window2");
         _market = await _host.LoginAsync("handler1");
         _housing = await _host.LoginAsync("handler2");
     }
@@ -114,8 +116,10 @@ public sealed class StatisticsSnapshotTests : IAsyncLifetime
 
     private async Task<(string CaseId, string Review)> AcceptedAsync(string department)
     {
-        var created = await _window.CreateCaseAsync(department: department);
-        var review = (await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0].Id();
+        // W01 serves market regulation, W02 housing and construction.
+        var window = department == Housing ? _housingWindow : _window;
+        var created = await window.CreateCaseAsync(department: department);
+        var review = (await window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0].Id();
         return (created.Id(), review);
     }
 

@@ -54,6 +54,7 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
             statutoryLimit = 20, promisedLimit = 10, caseKind = "Promised", definitionId = "standard-licence", warningPercent = 50,
         });
         Assert.Equal(HttpStatusCode.Created, item.StatusCode);
+        await ApprovalHost.GrantToWindowsOfAsync(admin, "452624-XK-W50", "market-regulation");
         var created = await (await _window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-W50" })).Content.ReadFromJsonAsync<JsonElement>();
         await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
 

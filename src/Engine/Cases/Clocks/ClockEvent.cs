@@ -35,6 +35,9 @@ public enum ClockEventKind
     ExtensionRefused,
     Decided,
     Recomputed,
+
+    /// <summary>An instant item the window could not settle on the spot went to the department with a reply limit.</summary>
+    Referred,
 }
 
 internal sealed class ClockEventConfiguration : IEntityTypeConfiguration<ClockEvent>

@@ -4,7 +4,8 @@ namespace Approval.Engine.Statistics.YearOfCases;
 /// How a county hall's year divides over the sample catalogue: which items people apply for how
 /// often (identity cards, property transfers and company registrations lead; instant items are
 /// about one application in six, as in the seed centre's year: 4,160 of 26,779) and at which
-/// windows each is received, after the hall's window layout (W01 to W07).
+/// windows each is received, after the sample hall (W01 to W07): an instant item at the windows that
+/// settle it on the spot, where the public takes it.
 /// </summary>
 internal static class ItemMix
 {
@@ -37,8 +38,8 @@ internal static class ItemMix
         ("452624-GG-WJ-001", 400, ["W01", "W07"]),
         ("452624-XK-MZ-001", 30, ["W01"]),
         ("452624-XK-MZ-002", 40, ["W01"]),
-        ("452624-QR-MZ-001", 600, ["W01", "W07"]),
-        ("452624-QT-MZ-001", 10, ["W01", "W07"]),
+        ("452624-QR-MZ-001", 600, ["W07"]),
+        ("452624-QT-MZ-001", 10, ["W07"]),
         ("452624-XK-RS-001", 30, ["W05"]),
         ("452624-XK-RS-002", 30, ["W05"]),
         ("452624-QR-RS-001", 600, ["W05"]),

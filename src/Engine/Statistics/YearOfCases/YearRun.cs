@@ -74,7 +74,7 @@ internal sealed class YearRun(HttpClient http, Action<DateTimeOffset> moveClock,
                     {
                         itemCode = run.Plan.Item.Code,
                         applicant = new { name = $"申请人{run.Plan.Number:D6}", phone = "13800000000" },
-                        materials = new[] { new { name = "申请书", originals = 1, copies = 0 } },
+                        materials = run.Plan.Item.Materials.Select(m => new { name = m.Name, originals = m.Originals, copies = m.Copies }),
                     }, ct);
                     run.Id = created.GetProperty("id").GetString()!;
                     run.Open.AddRange(created.GetProperty("openTasks").EnumerateArray().Select(OpenTask.From));

@@ -10,7 +10,9 @@ namespace Approval.Engine.Statistics.YearOfCases;
 /// <summary>
 /// The people of the simulated year: a clerk at each window, a handler and a head in each department,
 /// and a supervisor who reads the report. Their accounts are made once, with a random password, and
-/// each signs in over HTTP like anyone else; the tokens carry their windows and departments.
+/// each signs in over HTTP like anyone else; the tokens carry their windows and departments. An
+/// administrator of the run seats each clerk at their window (the hall's own rules decide what a
+/// window may accept).
 /// </summary>
 internal sealed class YearStaff
 {
@@ -35,9 +37,11 @@ internal sealed class YearStaff
     public static async Task<YearStaff> CreateAsync(
         IServiceProvider services, HttpClient http, IEnumerable<string> windows, IEnumerable<string> departments, CancellationToken ct)
     {
-        var accounts = windows.Select(w => ($"clerk-{w}", Roles.WindowStaff, (string?)null, (string?)w))
+        var seats = windows.ToList();
+        var accounts = seats.Select(w => ($"clerk-{w}", Roles.WindowStaff, (string?)null, (string?)w))
             .Concat(departments.SelectMany(d => new[] { ($"handler-{d}", Roles.DepartmentHandler, (string?)d, (string?)null), ($"head-{d}", Roles.DepartmentHead, d, null) }))
-            .Append(("supervisor", Roles.Supervisor, null, null));
+            .Append(("supervisor", Roles.Supervisor, null, null))
+            .Append(("admin", Roles.Administrator, null, null));
         var password = $"Y{Convert.ToHexString(RandomNumberGenerator.GetBytes(12))}a#1";
         var staff = new YearStaff();
         await using var scope = services.CreateAsyncScope();
@@ -50,6 +54,20 @@ internal sealed class YearStaff
             var response = await http.PostAsJsonAsync("/api/auth/login", new { userName = user.UserName, password }, ct);
             response.EnsureSuccessStatusCode();
             staff._tokens[name] = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+        }
+
+        foreach (var window in seats)
+        {
+            using var seat = new HttpRequestMessage(HttpMethod.Post, $"/api/windows/{window}/staff")
+            {
+                Content = JsonContent.Create(new { userName = $"year-clerk-{window}" }),
+            };
+            seat.Headers.Authorization = new("Bearer", staff._tokens["admin"]);
+            var seated = await http.SendAsync(seat, ct);
+            if (!seated.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Seating the clerk of {window}: {(int)seated.StatusCode} {await seated.Content.ReadAsStringAsync(ct)}");
+            }
         }
 
         return staff;

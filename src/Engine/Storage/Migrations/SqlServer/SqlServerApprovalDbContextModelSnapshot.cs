@@ -1077,6 +1077,233 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("Warnings", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("SupervisionPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Windows", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.StaffChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("Early")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("IncomingUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("OutgoingUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WindowNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerIncoming")
+                        .HasFilter("[Status] = 'Pending' AND [IncomingUserName] IS NOT NULL");
+
+                    b.HasIndex("Status", "WindowId");
+
+                    b.HasIndex("WindowId", "OutgoingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerOutgoing")
+                        .HasFilter("[Status] = 'Pending'");
+
+                    b.ToTable("StaffChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("StaffChangeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WindowAssignments_OneCurrent")
+                        .HasFilter("[EndedOn] IS NULL");
+
+                    b.HasIndex("WindowId", "EndedOn");
+
+                    b.ToTable("WindowAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("MayAccept")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("MayDecideOnTheSpot")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemCode");
+
+                    b.HasIndex("WindowId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("WindowGrants", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1355,6 +1582,97 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Warning");
                 });
 
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.OwnsMany("Approval.Engine.Windows.WindowDepartment", "Departments", b1 =>
+                        {
+                            b1.Property<int>("ServiceWindowId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Department")
+                                .IsRequired();
+
+                            b1.Property<string>("HeadAuthority")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceWindowId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Windows");
+
+                            b1
+                                .ToJson("Departments")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceWindowId");
+                        });
+
+                    b.OwnsOne("Approval.Engine.Windows.WindowHead", "Head", b1 =>
+                        {
+                            b1.Property<int>("ServiceWindowId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Title");
+
+                            b1.HasKey("ServiceWindowId");
+
+                            b1.ToTable("Windows");
+
+                            b1
+                                .ToJson("Head")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceWindowId");
+                        });
+
+                    b.Navigation("Departments");
+
+                    b.Navigation("Head")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.StaffChange", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.WorkflowInstance", "Instance")
+                        .WithOne()
+                        .HasForeignKey("Approval.Engine.Windows.StaffChange", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowAssignment", b =>
+                {
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Window");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowGrant", b =>
+                {
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1409,6 +1727,11 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
             modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.Navigation("Grants");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261127224256_Statistics")]
+    [Migration("20261127232546_Statistics")]
     partial class Statistics
     {
         /// <inheritdoc />
@@ -1048,6 +1048,227 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Warnings", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupervisionPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Windows", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.StaffChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncomingUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutgoingUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WindowNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerIncoming")
+                        .HasFilter("[Status] = 'Pending' AND [IncomingUserName] IS NOT NULL");
+
+                    b.HasIndex("Status", "WindowId");
+
+                    b.HasIndex("WindowId", "OutgoingUserName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffChanges_OnePendingPerOutgoing")
+                        .HasFilter("[Status] = 'Pending'");
+
+                    b.ToTable("StaffChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffChangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WindowAssignments_OneCurrent")
+                        .HasFilter("[EndedOn] IS NULL");
+
+                    b.HasIndex("WindowId", "EndedOn");
+
+                    b.ToTable("WindowAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowGrant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MayAccept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MayDecideOnTheSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemCode");
+
+                    b.HasIndex("WindowId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("WindowGrants", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1321,6 +1542,97 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Navigation("Warning");
                 });
 
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.OwnsMany("Approval.Engine.Windows.WindowDepartment", "Departments", b1 =>
+                        {
+                            b1.Property<int>("ServiceWindowId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Department")
+                                .IsRequired();
+
+                            b1.Property<string>("HeadAuthority")
+                                .IsRequired();
+
+                            b1.HasKey("ServiceWindowId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Windows");
+
+                            b1
+                                .ToJson("Departments")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceWindowId");
+                        });
+
+                    b.OwnsOne("Approval.Engine.Windows.WindowHead", "Head", b1 =>
+                        {
+                            b1.Property<int>("ServiceWindowId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Title");
+
+                            b1.HasKey("ServiceWindowId");
+
+                            b1.ToTable("Windows");
+
+                            b1
+                                .ToJson("Head")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ServiceWindowId");
+                        });
+
+                    b.Navigation("Departments");
+
+                    b.Navigation("Head")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.StaffChange", b =>
+                {
+                    b.HasOne("Approval.Engine.Runtime.WorkflowInstance", "Instance")
+                        .WithOne()
+                        .HasForeignKey("Approval.Engine.Windows.StaffChange", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", null)
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowAssignment", b =>
+                {
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", "Window")
+                        .WithMany()
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Window");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.WindowGrant", b =>
+                {
+                    b.HasOne("Approval.Engine.Windows.ServiceWindow", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1375,6 +1687,11 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
             modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
                 {
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Approval.Engine.Windows.ServiceWindow", b =>
+                {
+                    b.Navigation("Grants");
                 });
 #pragma warning restore 612, 618
         }
