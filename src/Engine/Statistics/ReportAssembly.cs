@@ -152,9 +152,10 @@ internal sealed class ReportAssembly(
         };
     }
 
-    private sealed record Bucket(DateOnly From, DateOnly To, string Label);
+    internal sealed record Bucket(DateOnly From, DateOnly To, string Label);
 
-    private static List<Bucket> Buckets(DateOnly from, DateOnly to, ReportPeriod period)
+    /// <summary>The periods from..to is cut into, oldest first; the first and last cut at from and to.</summary>
+    internal static List<Bucket> Buckets(DateOnly from, DateOnly to, ReportPeriod period)
     {
         if (period == ReportPeriod.Range)
         {

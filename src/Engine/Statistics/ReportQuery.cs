@@ -32,6 +32,22 @@ internal sealed record ReportQuery(
 
     public static readonly string[] PeriodNames = ["range", "day", "month", "year"];
 
+    /// <summary>The last day of the first period the report is cut into: every period ends on or after it.</summary>
+    public DateOnly FirstEnd
+    {
+        get
+        {
+            var end = Period switch
+            {
+                ReportPeriod.Day => From,
+                ReportPeriod.Month => new DateOnly(From.Year, From.Month, 1).AddMonths(1).AddDays(-1),
+                ReportPeriod.Year => new DateOnly(From.Year, 12, 31),
+                _ => To,
+            };
+            return end < To ? end : To;
+        }
+    }
+
     public static readonly string[] GroupNames = ["centre", "department", "window", "item"];
 
     /// <summary>

@@ -22,8 +22,9 @@ public sealed record ReportFilter(string? Department, string? Window, string? It
 /// <summary>
 /// Counts a report from the <see cref="DayTotal"/>s: the period's rows give every sum; the rows
 /// before it and the period's deadline days give the cases still open past a deadline at the end
-/// of each period; the few cases a special procedure stopped at such an end are counted one by one
-/// with their deadline moved by the days stopped through that day, as the supervision office sees them.
+/// of each period; the few cases a special procedure stopped at such an end (begun before it, not yet
+/// ended) are counted one by one with their deadline moved by the days stopped through that day, as the
+/// supervision office sees them. A special procedure begun on or after that day counts as stored, whole.
 /// </summary>
 internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar calendar)
 {
@@ -64,13 +65,23 @@ internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar cal
         return query.Item is { } item ? totals.Where(t => t.ItemCode == item) : totals;
     }
 
-    // Cases a special procedure stopped at some period end: their stored deadlines count each pause whole,
-    // so at a day inside a pause (or before it) they are counted one by one with the days stopped through that day.
+    // Cases a special procedure stopped at a period's end T (begun before T, not ended by T): their stored deadlines
+    // count each pause whole, so they are counted one by one with the days stopped through T. The pauses not over by
+    // the first end are read (a small table), those spanning an end picked here, and then only their cases, by key.
     private async Task<List<StoppedCase>> StoppedAsync(ReportQuery query, CancellationToken ct)
     {
-        var cases = db.Cases.AsNoTracking().Where(c => c.ItemCode != null && c.Department != null && c.AcceptedOn <= query.To
-            && (c.CompletedOn == null || c.CompletedOn > query.From)
-            && db.CasePauses.Any(p => p.CaseId == c.Id && (p.End == null || p.End > query.From)));
+        var firstEnd = query.FirstEnd;
+        var ends = ReportAssembly.Buckets(query.From, query.To, query.Period).Select(b => b.To).Append(query.To).Distinct().Order().ToArray();
+        var pausedAtAnEnd = (await db.CasePauses.AsNoTracking().Where(p => p.End == null || p.End > firstEnd)
+                .Select(p => new { p.CaseId, p.Start, p.End }).ToListAsync(ct))
+            .Where(p => Spans(ends, p.Start, p.End)).Select(p => p.CaseId).Distinct().ToList();
+        if (pausedAtAnEnd.Count == 0)
+        {
+            return [];
+        }
+
+        var cases = db.Cases.AsNoTracking().Where(c => pausedAtAnEnd.Contains(c.Id) && c.ItemCode != null && c.Department != null
+            && c.AcceptedOn <= query.To && (c.CompletedOn == null || c.CompletedOn > firstEnd));
         cases = query.Department is { } department ? cases.Where(c => c.Department == department) : cases;
         cases = query.Window is { } window ? cases.Where(c => (c.AcceptedWindow ?? "") == window) : cases;
         cases = query.Item is { } item ? cases.Where(c => c.ItemCode == item) : cases;
@@ -86,6 +97,14 @@ internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar cal
         var pauses = (await db.CasePauses.AsNoTracking().Where(p => ids.Contains(p.CaseId)).Select(p => new { p.CaseId, p.Start, p.End }).ToListAsync(ct))
             .ToLookup(p => p.CaseId, p => (p.Start, p.End));
         return [.. found.Select(c => c with { Pauses = [.. pauses[c.Id]] })];
+    }
+
+    // Whether a period end T falls inside the pause: it began before T and had not ended by T.
+    private static bool Spans(DateOnly[] ends, DateOnly start, DateOnly? end)
+    {
+        var index = Array.BinarySearch(ends, start.AddDays(1));
+        var first = index >= 0 ? index : ~index;
+        return first < ends.Length && (end is null || end > ends[first]);
     }
 
     internal sealed record Carried(string Department, string ItemCode, string Window, int OverdueOpen, int StatutoryOverdueOpen);

@@ -89,6 +89,19 @@ public sealed class StatisticsReportTests(StatisticsScenario scenario)
     }
 
     [Fact]
+    public async Task ByYear_CutsAtTheYearBoundary_AndAtFromAndTo()
+    {
+        var report = await scenario.ReportAsync("from=2025-12-15&to=2026-04-30&groupBy=year");
+
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(["2025", "2026"], rows.Select(r => r.Str("period")));
+        Assert.Equal(("2025-12-15", "2025-12-31"), (rows[0].Str("from"), rows[0].Str("to")));
+        Assert.Equal(("2026-01-01", "2026-04-30"), (rows[1].Str("from"), rows[1].Str("to")));
+        Assert.Equal([0, 6], rows.Select(r => Int(r, "accepted")));
+        Assert.Equal([0, 2], rows.Select(r => Int(r, "overdue"))); // C3 late; C5 open on 30 April
+    }
+
+    [Fact]
     public async Task ByWindow_CountsTheAcceptingWindow()
     {
         var report = await scenario.ReportAsync("from=2026-03-01&to=2026-04-30&groupBy=window");

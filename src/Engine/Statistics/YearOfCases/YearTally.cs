@@ -44,9 +44,11 @@ internal sealed class YearTally(IReadOnlyList<CaseFacts> cases)
         var accepted = Cases.Where(c => In(c.AcceptedOn)).ToList();
         var completed = Cases.Where(c => c.AcceptedOn is not null && In(c.CompletedOn)).ToList();
         var promised = completed.Where(c => c.Kind == CaseKind.Promised).ToList();
+        // A pause under way at the day counts through it; otherwise the deadline is the stored one, ended pauses whole.
         DateOnly Deadline(CaseFacts c, int limit, DateOnly through) => calendar.AddWorkingDays(
-            c.AcceptedOn!.Value, limit + c.ExtensionDays + c.Pauses.Sum(p => calendar.CountWorkingDays(
-                Max(p.Start, c.AcceptedOn!.Value), Min(p.End ?? through, through))));
+            c.AcceptedOn!.Value, limit + c.ExtensionDays + (c.Pauses.Any(p => p.Start < through && !(p.End <= through))
+                ? c.Pauses.Sum(p => calendar.CountWorkingDays(Max(p.Start, c.AcceptedOn!.Value), Min(p.End ?? through, through)))
+                : c.Pauses.Where(p => p.End is not null).Sum(p => calendar.CountWorkingDays(Max(p.Start, c.AcceptedOn!.Value), p.End!.Value))));
         int Taken(CaseFacts c) => calendar.CountWorkingDays(c.AcceptedOn!.Value, c.CompletedOn!.Value)
             - c.Pauses.Sum(p => calendar.CountWorkingDays(Max(p.Start, c.AcceptedOn!.Value), Min(p.End ?? c.CompletedOn!.Value, c.CompletedOn!.Value)));
         bool OpenAt(CaseFacts c, DateOnly day) => c.AcceptedOn <= day && !(c.CompletedOn <= day);
