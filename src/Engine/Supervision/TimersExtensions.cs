@@ -32,15 +32,21 @@ internal static class TimersExtensions
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .UseStorage(services.GetRequiredService<JobStorage>()));
-        builder.Services.AddHangfireServer(o =>
-        {
-            o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
-            o.SchedulePollingInterval = poll;
-        });
         builder.Services.AddTransient<DeadlineTimerJob>();
         builder.Services.AddScoped<TimerSchedule>();
         builder.Services.AddSingleton<TimerQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
+
+        // Timers:Enabled=false (the year-of-cases command, whose clock runs ahead of Hangfire's) leaves timers unscheduled.
+        if (configuration.GetValue("Timers:Enabled", true))
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
+                o.SchedulePollingInterval = poll;
+            });
+            builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
+        }
+
         return builder;
     }
 
