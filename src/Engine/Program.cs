@@ -8,13 +8,27 @@ using Approval.Engine.Identity;
 using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Statistics;
+using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;
 using Approval.Engine.Studio;
 using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 using Approval.Engine.Windows;
 
-var builder = WebApplication.CreateBuilder(args);
+// `generate-year` takes a simulated year of applications through the platform instead of serving (see README).
+var yearOfCases = YearOfCasesCommand.From(args, out var usage);
+if (usage is not null)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(yearOfCases is null ? args : []);
+if (yearOfCases?.Configure(builder) == false)
+{
+    return 2;
+}
+
 DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
 
 builder.AddStorage();
@@ -54,6 +68,12 @@ app.MapStatistics();
 app.MapStudio();
 
 await app.PrepareAsync();
+if (yearOfCases is not null)
+{
+    return await yearOfCases.RunAsync(app);
+}
+
 app.Run();
+return 0;
 
 public partial class Program;

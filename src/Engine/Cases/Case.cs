@@ -1,3 +1,4 @@
+using Approval.Engine.Catalogue;
 using Approval.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,6 +43,18 @@ public sealed class Case
 
     /// <summary>Accepted by law on the day of receipt, because no correction notice came within 5 working days.</summary>
     public bool DeemedAccepted { get; set; }
+
+    /// <summary>The window (受理窗口) whose clerk accepted it, from the clerk's window claim; null when the clerk had none.</summary>
+    public string? AcceptedWindow { get; set; }
+
+    /// <summary>即辦件 or 承諾件, as the item was when the case was filed.</summary>
+    public CaseKind Kind { get; set; }
+
+    /// <summary>The China day its flow completed (辦結日).</summary>
+    public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>Working days from acceptance to completion, the days special procedures stopped the clocks left out.</summary>
+    public int? WorkingDaysTaken { get; set; }
 
     /// <summary>The item's statutory limit (法定時限) when the case was filed, in working days.</summary>
     public int StatutoryLimit { get; set; }
@@ -105,5 +118,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ExtensionRequestedBy).HasMaxLength(256);
         builder.Property(c => c.ExtensionDecidedBy).HasMaxLength(256);
         builder.HasIndex(c => c.DeadlinesProvisional);
+        builder.Property(c => c.AcceptedWindow).HasMaxLength(50);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -99,6 +99,7 @@ internal static class CasesApi
             CreatedBy = actor.UserId,
             ReceivedAt = instance.CreatedAt,
             ReceivedOn = ChinaTime.DateOf(instance.CreatedAt),
+            Kind = item?.CaseKind ?? CaseKind.Promised,
             StatutoryLimit = item?.StatutoryLimit ?? 0,
 
             // A major investment project's target is half the promised limit, rounded up.

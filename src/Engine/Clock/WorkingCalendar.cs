@@ -24,6 +24,18 @@ internal sealed class WorkingCalendar
     public int CountWorkingDays(DateOnly fromExclusive, DateOnly toInclusive) =>
         Volatile.Read(ref _snapshot).Count(fromExclusive, toInclusive);
 
+    /// <summary>
+    /// The working days d with <paramref name="fromExclusive"/> &lt; d ≤ <paramref name="toInclusive"/> that no pause
+    /// stopped (a pause stops Start &lt; d ≤ End; overlapping pauses count a day once): the time a case actually took.
+    /// </summary>
+    public int CountWorkingDays(DateOnly fromExclusive, DateOnly toInclusive, IReadOnlyList<DatePause> pauses)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var stopped = Merge(fromExclusive, [.. pauses.Select(p => new DatePause(p.Start, p.End < toInclusive ? p.End : toInclusive))])
+            .Sum(p => snapshot.Count(p.Start, p.End));
+        return snapshot.Count(fromExclusive, toInclusive) - stopped;
+    }
+
     /// <summary>Whether a day in (fromExclusive, toInclusive] lies in a year without data, so that a count over it may change.</summary>
     public bool IsProvisional(DateOnly fromExclusive, DateOnly toInclusive) =>
         Volatile.Read(ref _snapshot).LacksData(fromExclusive, toInclusive);

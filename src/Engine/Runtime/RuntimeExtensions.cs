@@ -1,5 +1,6 @@
 using Approval.Activities.Registry;
 using Approval.Engine.Definitions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Approval.Engine.Runtime;
 
@@ -8,7 +9,8 @@ internal static class RuntimeExtensions
     /// <summary>The activity registry, the definition store and the runtime that runs flows.</summary>
     public static WebApplicationBuilder AddFlowEngine(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        // The year-of-cases command registers its simulated clock first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(ActivityRegistry.Default);
         builder.Services.AddSingleton<DefinitionStore>();
         builder.Services.AddScoped<WorkflowRuntime>();

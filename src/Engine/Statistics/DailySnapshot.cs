@@ -18,7 +18,7 @@ public sealed class DailySnapshot
     /// <summary>Cases accepted on the day (受理数).</summary>
     public int Accepted { get; set; }
 
-    /// <summary>Cases completed on the day (办结数), whenever they were accepted.</summary>
+    /// <summary>Accepted cases completed on the day (办结数), whenever they were accepted.</summary>
     public int Completed { get; set; }
 
     /// <summary>Cases past their promised deadline on the day (超期件): still open at its end, or completed on it late.</summary>

@@ -1,25 +1,108 @@
+using System.Globalization;
+using System.Security.Claims;
 using Approval.Activities.Contract;
 using Approval.Engine.Clock;
 using Approval.Engine.Http;
+using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Statistics;
 
-/// <summary>The stored daily snapshots, for the supervision office and administrators.</summary>
+/// <summary>
+/// The centre's figures for the supervision office, administrators and department heads (their own
+/// department only): counted from the cases for any period and grouping, as JSON or a workbook; and
+/// the stored daily snapshots.
+/// </summary>
 internal static class StatisticsApi
 {
-    /// <summary>The longest window one request may ask for, in days.</summary>
+    /// <summary>The longest window one request for snapshots may ask for, in days.</summary>
     public const int MaxDays = 366;
+
+    private const string ReportSummary =
+        "?from=&to= (YYYY-MM-DD, both included; to defaults to today, from to 1 January of its year) &groupBy=period,group " +
+        "(day|month|year|range and centre|department|window|item, e.g. month,department) &department=&window=&item= (filters).";
 
     public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/statistics").WithTags("Statistics")
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator));
+        var group = app.MapGroup("/api/statistics").WithTags("Statistics");
+        group.MapGet("", ReportAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
+            .WithSummary("The centre's figures with their definitions " + ReportSummary);
+        group.MapGet("/export", ExportAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
+            .WithSummary("The same report as an .xlsx workbook, with a sheet of its definitions " + ReportSummary);
         group.MapGet("/daily", DailyAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator))
             .WithSummary("The daily snapshots from..to (YYYY-MM-DD, both included; to defaults to today, from to 30 days before it), optionally of one department.");
+        app.MapPublicStatistics();
         return app;
+    }
+
+    private static async Task<Results<Ok<StatisticsReportResponse>, ValidationProblem, ProblemHttpResult>> ReportAsync(
+        string? from, string? to, string? groupBy, string? department, string? window, string? item,
+        ClaimsPrincipal user, StatisticsReport reports, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var (query, invalid, forbidden) = Resolve(from, to, groupBy, department, window, item, user, today);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (query is null)
+        {
+            return forbidden!;
+        }
+
+        return TypedResults.Ok(await reports.RunAsync(query, today, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        string? from, string? to, string? groupBy, string? department, string? window, string? item,
+        ClaimsPrincipal user, StatisticsReport reports, TimeProvider clock, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var (query, invalid, forbidden) = Resolve(from, to, groupBy, department, window, item, user, today);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        if (query is null)
+        {
+            return forbidden!;
+        }
+
+        var report = await reports.RunAsync(query, today, ct);
+        var name = string.Create(CultureInfo.InvariantCulture, $"statistics-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.xlsx");
+        return TypedResults.File(ReportSheet.Write(report), ReportSheet.ContentType, name);
+    }
+
+    // A department head sees their own department: asking for another is refused rather than quietly narrowed.
+    private static (ReportQuery?, ValidationProblem?, ProblemHttpResult?) Resolve(
+        string? from, string? to, string? groupBy, string? department, string? window, string? item, ClaimsPrincipal user, DateOnly today)
+    {
+        var problems = new List<CalendarProblem>();
+        var query = ReportQuery.Parse(from, to, groupBy, department, window, item, today, problems);
+        if (query is null)
+        {
+            return (null, Problems.Invalid("The statistics query is not valid.", problems.Select(p => (p.Where, p.Message))), null);
+        }
+
+        var actor = Actor.From(user);
+        if (actor.Roles.Contains(Roles.Supervisor) || actor.Roles.Contains(Roles.Administrator))
+        {
+            return (query, null, null);
+        }
+
+        if (actor.Department is null || (query.Department is not null && query.Department != actor.Department))
+        {
+            return (null, null, Problems.Forbidden($"A department head sees the figures of their own department{(actor.Department is null ? "" : $" ({actor.Department})")} only."));
+        }
+
+        return (query with { Department = actor.Department }, null, null);
     }
 
     private static async Task<Results<Ok<List<DailySnapshotResponse>>, ValidationProblem>> DailyAsync(

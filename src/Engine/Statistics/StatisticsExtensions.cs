@@ -2,9 +2,13 @@ namespace Approval.Engine.Statistics;
 
 internal static class StatisticsExtensions
 {
-    /// <summary>The daily snapshot, taken by the scheduled job (see Scheduling) and read through the API.</summary>
+    /// <summary>
+    /// The reports counted from the cases' running day totals (kept by database triggers), and the
+    /// daily snapshot, taken by the scheduled job (see Scheduling) and read through the API.
+    /// </summary>
     public static WebApplicationBuilder AddStatistics(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsSnapshot>();
         return builder;
     }

@@ -33,6 +33,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<DayTotal> DayTotals => Set<DayTotal>();
+
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

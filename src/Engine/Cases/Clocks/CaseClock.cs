@@ -66,6 +66,28 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
         Note(@case, ClockEventKind.Decided, granted ? $"准予，证照须于 {@case.CertificateDue:yyyy-MM-dd} 前送达。" : "不予许可。", by);
     }
 
+    /// <summary>
+    /// The flow has finished on <paramref name="on"/>: the day and, for an accepted case, the working days it took
+    /// are recorded. A special procedure still under way counts through that day, the deadlines with it.
+    /// </summary>
+    public async Task CompleteAsync(Case @case, DateOnly on, CancellationToken ct)
+    {
+        @case.CompletedOn = on;
+        if (@case.AcceptedOn is not { } accepted)
+        {
+            return;
+        }
+
+        var stored = await db.CasePauses.AsNoTracking().Where(p => p.CaseId == @case.Id).ToListAsync(ct);
+        if (stored.Any(p => p.End is null))
+        {
+            await RecomputeAsync(@case, ClockEventKind.Recomputed, $"办结时特别程序尚未结束，暂停计至办结日 {on:yyyy-MM-dd}。", null, ct);
+        }
+
+        @case.WorkingDaysTaken = calendar.CountWorkingDays(
+            accepted, on, [.. stored.Select(p => new DatePause(p.Start, p.End ?? (on > p.Start ? on : p.Start)))]);
+    }
+
     /// <summary>Computes both deadlines anew from acceptance, pauses and extension, and records why.</summary>
     public async Task<bool> RecomputeAsync(Case @case, ClockEventKind kind, string detail, string? by, CancellationToken ct)
     {

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Cases.Clocks;
 
 /// <summary>Moves a case's clocks as its flow moves: acceptance, correction, decision; and gives steps their due dates.</summary>
-internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers) : IStepObserver
+internal sealed class CaseClockObserver(
+    ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers, IHttpContextAccessor http) : IStepObserver
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct)
     {
@@ -41,6 +42,12 @@ internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, 
                 clocks.Decide(@case, outcome == Decide.Grant, task.CompletedBy);
                 break;
         }
+
+        // The window that accepted it (a late correction notice accepts it too), for the statistics by window.
+        if (task.ActivityType == "Accept" && @case.AcceptedOn is not null && @case.AcceptedWindow is null && http.HttpContext is { } request)
+        {
+            @case.AcceptedWindow = Actor.From(request.User).Window;
+        }
     }
 
     public async ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct)
@@ -49,6 +56,10 @@ internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, 
         if (await CaseOfAsync(instance, ct) is { } @case)
         {
             @case.ClockVersion++;
+            if (instance is { Status: InstanceStatus.Completed, CompletedAt: { } at } && @case.ItemCode is not null)
+            {
+                await clocks.CompleteAsync(@case, ChinaTime.DateOf(at), ct);
+            }
         }
     }
 

@@ -30,6 +30,10 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("AcceptedWindow")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<string>("Applicant")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -39,6 +43,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
                     b.Property<int>("ClockVersion")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("date");
@@ -85,6 +92,11 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<bool>("MajorProject")
                         .HasColumnType("bit");
 
@@ -113,6 +125,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("int");
 
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
@@ -123,7 +138,20 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("Cases", (string)null);
+                    b.ToTable("Cases", null, t =>
+                        {
+                            t.HasTrigger("TR_Cases_DayTotals");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Delete");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Insert");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Update");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
@@ -825,6 +853,76 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("DailySnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Statistics.DayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Window")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AcceptedInstant")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedInstant")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedSameDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedSameMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedStatutoryLate")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ProcessingSpeedUpSum")
+                        .HasColumnType("float");
+
+                    b.Property<int>("PromisedDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromisedDueMet")
+                        .HasColumnType("int");
+
+                    b.Property<double>("PromisedSpeedUpSum")
+                        .HasColumnType("float");
+
+                    b.Property<int>("PromisedWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatutoryDue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatutoryDueMet")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "Department", "ItemCode", "Window");
+
+                    b.ToTable("DayTotals", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>

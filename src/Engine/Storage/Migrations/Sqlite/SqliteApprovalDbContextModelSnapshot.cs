@@ -25,6 +25,10 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptedWindow")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Applicant")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -34,6 +38,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.Property<int>("ClockVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("TEXT");
@@ -80,6 +87,11 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MajorProject")
                         .HasColumnType("INTEGER");
 
@@ -108,6 +120,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedBy");
@@ -118,7 +133,18 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("Cases", (string)null);
+                    b.ToTable("Cases", null, t =>
+                        {
+                            t.HasTrigger("TR_Cases_DayTotals");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Delete");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Insert");
+
+                            t.HasTrigger("TR_Cases_DayTotals_Update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
@@ -801,6 +827,76 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DailySnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Statistics.DayTotal", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Window")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcceptedInstant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedInstant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedSameDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedSameMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedStatutoryLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ProcessingSpeedUpSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PromisedDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromisedDueMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PromisedSpeedUpSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PromisedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatutoryDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatutoryDueMet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Department", "ItemCode", "Window");
+
+                    b.ToTable("DayTotals", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
