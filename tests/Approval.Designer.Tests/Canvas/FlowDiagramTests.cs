@@ -75,6 +75,39 @@ public sealed class FlowDiagramTests
     }
 
     [Fact]
+    public async Task DeletingTheSelection_RemovesTheStepAndItsConnections_AsOneChange()
+    {
+        var definition = DesignerContext.Shipped("standard-licence");
+        var diagram = new FlowDiagram(ActivityRegistry.Default, readOnly: false);
+        diagram.Load(definition);
+        var changes = 0;
+        diagram.Changed += () => changes++;
+
+        diagram.Diagram.SelectModel(diagram.Find("certify")!, unselectOthers: true);
+        await Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsDefaults.DeleteSelection(diagram.Diagram);
+
+        var read = diagram.ToDefinition(definition);
+        Assert.DoesNotContain(read.Activities, a => a.Id == "certify");
+        Assert.DoesNotContain(read.Connections, c => c.From == "certify" || c.To == "certify");
+        Assert.Equal(definition.Connections.Count - 2, read.Connections.Count);
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public async Task AReadOnlyCanvas_DeletesNothing()
+    {
+        var definition = DesignerContext.Shipped("standard-licence");
+        var diagram = new FlowDiagram(ActivityRegistry.Default, readOnly: true);
+        diagram.Load(definition);
+
+        diagram.Diagram.SelectModel(diagram.Find("certify")!, unselectOthers: true);
+        await Blazor.Diagrams.Core.Behaviors.KeyboardShortcutsDefaults.DeleteSelection(diagram.Diagram);
+
+        Assert.NotNull(diagram.Find("certify"));
+        Assert.Equal(definition.Connections.Count, diagram.ToDefinition(definition).Connections.Count);
+    }
+
+    [Fact]
     public void UndoAndRedo_RestoreWhatWasDrawn()
     {
         var definition = DesignerContext.Shipped("standard-licence");
