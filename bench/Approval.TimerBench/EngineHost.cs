@@ -14,8 +14,10 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
 {
     public const string Password = "Demo#2026";
 
-    public EngineHost()
+    /// <param name="workers">Hangfire workers (<c>Timers:Workers</c>); null leaves the Engine's default.</param>
+    public EngineHost(int? workers = null)
     {
+        Workers = workers;
         Folder = Directory.CreateTempSubdirectory("approval-timerbench-").FullName;
 
         // The factory finds the Engine's content root through MvcTestingAppManifest.json in the current folder.
@@ -24,6 +26,8 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
     }
 
     public string Folder { get; }
+
+    public int? Workers { get; }
 
     public string DatabasePath => Path.Combine(Folder, "approval.db");
 
@@ -45,6 +49,10 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Approval", $"Data Source={DatabasePath}");
         builder.UseSetting("Timers:SqlitePath", TimersPath);
         builder.UseSetting("Timers:PollSeconds", "1");
+        if (Workers is { } workers)
+        {
+            builder.UseSetting("Timers:Workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.UseSetting("Auth:SigningKey", "timer-bench-signing-key-of-at-least-thirty-two-bytes!");
         builder.UseSetting("Workflows:Path", FindWorkflows());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -28,7 +28,7 @@ internal static class TimerBench
 
         var n = options.Cases;
         var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
-        using var host = new EngineHost();
+        using var host = new EngineHost(options.Workers);
         host.StartServer();
         var services = host.Services;
         using var admin = await host.LoginAsync("admin");
@@ -126,7 +126,7 @@ internal static class TimerBench
         var final = await CaseSeeder.WarningsAsync(services);
 
         Console.WriteLine();
-        Console.WriteLine($"Cases:                      {n:N0} open, {expected:N0} timers due ({Environment.ProcessorCount} cores)");
+        Console.WriteLine($"Cases:                      {n:N0} open, {expected:N0} timers due ({Environment.ProcessorCount} cores, Hangfire workers: {(options.Workers is { } w ? w.ToString(System.Globalization.CultureInfo.InvariantCulture) : "default")})");
         Console.WriteLine($"Jobs written to Hangfire:   {(scheduled is { } s ? $"{s.TotalSeconds:F1} s ({expected / s.TotalSeconds:F0} jobs/s)" : $"not finished, {queue.Pending:N0} cases still queued")}");
         Console.WriteLine($"First warning recorded:     {(firstWarning is { } f ? $"{f.TotalSeconds:F1} s" : "none")}");
         Console.WriteLine($"All warnings recorded:      {(recorded is { } r ? $"{r.TotalSeconds:F1} s ({expected / r.TotalSeconds:F0} warnings/s)" : $"not within {timeout.TotalMinutes:F0} min: {final:N0} of {expected:N0}")}");
@@ -135,7 +135,35 @@ internal static class TimerBench
         Console.WriteLine($"GET /api/tasks?take=1:      {Format(tasks)}");
         Console.WriteLine($"GET /health:                {Format(health)}");
         Console.WriteLine($"Failed probes (non-2xx):    {failures}");
+        process.Refresh();
+        Console.WriteLine($"Peak working set:           {process.PeakWorkingSet64 / (1024 * 1024):N0} MiB");
+        Console.WriteLine($"Hangfire's SQLite file:     {new FileInfo(host.TimersPath).Length / (1024 * 1024):N0} MiB, integrity_check: {IntegrityCheck(host.TimersPath)}");
         return recorded is null ? 1 : 0;
+    }
+
+    // SQLite's own verdict on Hangfire's file, read through a separate connection while the Engine still runs.
+    private static string IntegrityCheck(string path)
+    {
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check";
+            command.CommandTimeout = 600;
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read() && lines.Count < 5)
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join("; ", lines);
+        }
+        catch (Exception e)
+        {
+            return $"failed ({e.GetType().Name}: {e.Message})";
+        }
     }
 
     // Hangfire's own counts; its SQLite storage has been seen to report a malformed database under this load.

@@ -14,10 +14,11 @@ namespace Approval.Engine.Statistics;
 /// <item>its promised deadline day: due, and met (completed on or before it);</item>
 /// <item>its statutory deadline day: due, and met.</item>
 /// </list>
-/// The migrations create the triggers and fill the totals from the cases already there. A later
-/// change to what a case contributes needs a migration that rebuilds the totals; and a SQLite
-/// migration that rebuilds the Cases table drops its triggers, so it must create them again (a test
-/// checks that they are there after every migration).
+/// Migration StatisticsChangeQueue put these triggers in place of the first ones
+/// (<see cref="DayTotalsSqlV1"/>, which upserted the totals themselves). A later change to what a case
+/// contributes needs a migration that rebuilds the totals; and a SQLite migration that rebuilds the
+/// Cases table drops its triggers, so it must create them again (a test checks that they are there
+/// after every migration).
 /// </summary>
 public static class DayTotalsSql
 {
@@ -42,7 +43,7 @@ public static class DayTotalsSql
     ];
 
     /// <summary>SQLite: one trigger per kind of change, writing the old and the new row to the changes.</summary>
-    public static IReadOnlyList<string> CreateSqliteTriggersV1() =>
+    public static IReadOnlyList<string> CreateSqliteTriggersV2() =>
     [
         $"""
         CREATE TRIGGER "TR_Cases_DayTotals_Insert" AFTER INSERT ON "Cases"
@@ -65,11 +66,11 @@ public static class DayTotalsSql
         """,
     ];
 
-    public static IReadOnlyList<string> DropSqliteTriggersV1() =>
+    public static IReadOnlyList<string> DropSqliteTriggers() =>
         [.. TriggerNames.Take(3).Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
 
     /// <summary>SQL Server: one trigger for every change, writing the deleted and the inserted rows to the changes.</summary>
-    public static string CreateSqlServerTriggerV1()
+    public static string CreateSqlServerTriggerV2()
     {
         var updated = string.Join(" OR ", CaseColumns.Select(c => $"UPDATE({SqlServer.Quote(c)})"));
         return $"""
@@ -83,7 +84,7 @@ public static class DayTotalsSql
             """;
     }
 
-    public static string DropSqlServerTriggerV1() => "DROP TRIGGER IF EXISTS [TR_Cases_DayTotals];";
+    public static string DropSqlServerTrigger() => "DROP TRIGGER IF EXISTS [TR_Cases_DayTotals];";
 
     /// <summary>
     /// A statement as a batch of its own, compiled when it runs: CREATE TRIGGER must begin a batch, and

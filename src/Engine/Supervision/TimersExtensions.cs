@@ -19,9 +19,13 @@ internal static class TimersExtensions
         var configuration = builder.Configuration;
         var provider = (configuration["Database:Provider"] ?? "Sqlite").ToLowerInvariant();
         var contentRoot = builder.Environment.ContentRootPath;
+
+        // How often due jobs are moved to the queue, and how often an idle worker looks at the queue
+        // (the SQLite storage's own default for the latter is 15 s).
+        var poll = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
         builder.Services.AddSingleton<JobStorage>(_ => provider == "sqlserver"
             ? new SqlServerStorage(configuration.GetConnectionString("Approval"), new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
-            : new SQLiteStorage(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions()));
+            : SqliteTimerStorage.Create(TimerDatabase(configuration, contentRoot), new SQLiteStorageOptions { QueuePollInterval = poll }));
         builder.Services.AddHangfire((services, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -38,7 +42,7 @@ internal static class TimersExtensions
             builder.Services.AddHangfireServer(o =>
             {
                 o.WorkerCount = Math.Max(2, configuration.GetValue("Timers:Workers", Environment.ProcessorCount));
-                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Timers:PollSeconds", 5));
+                o.SchedulePollingInterval = poll;
             });
             builder.Services.AddHostedService(services => services.GetRequiredService<TimerQueue>());
         }

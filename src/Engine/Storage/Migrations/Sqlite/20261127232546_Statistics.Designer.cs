@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261128004344_Statistics")]
+    [Migration("20261127232546_Statistics")]
     partial class Statistics
     {
         /// <inheritdoc />
@@ -900,60 +900,6 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.HasKey("Day", "Department", "ItemCode", "Window");
 
                     b.ToTable("DayTotals", (string)null);
-                });
-
-            modelBuilder.Entity("Approval.Engine.Statistics.DayTotalChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AcceptedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AcceptedWindow")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemCode")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PromisedDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PromisedLimit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sign")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("StatutoryDeadline")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatutoryLimit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("WorkingDaysTaken")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DayTotalChanges", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>

@@ -1,6 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSql;
+using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSqlV1;
 
 #nullable disable
 
@@ -38,30 +38,6 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 table: "Cases",
                 type: "int",
                 nullable: true);
-
-            migrationBuilder.CreateTable(
-                name: "DayTotalChanges",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Sign = table.Column<int>(type: "int", nullable: false),
-                    ItemCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Department = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AcceptedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AcceptedWindow = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    WorkingDaysTaken = table.Column<int>(type: "int", nullable: true),
-                    PromisedDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    StatutoryDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    PromisedLimit = table.Column<int>(type: "int", nullable: false),
-                    StatutoryLimit = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DayTotalChanges", x => x.Id);
-                });
 
             migrationBuilder.CreateTable(
                 name: "DayTotals",
@@ -104,9 +80,6 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(DayTotalsSql.DropSqlServerTriggerV1());
-
-            migrationBuilder.DropTable(
-                name: "DayTotalChanges");
 
             migrationBuilder.DropTable(
                 name: "DayTotals");

@@ -1,6 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSql;
+using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSqlV1;
 
 #nullable disable
 
@@ -38,30 +38,6 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                 table: "Cases",
                 type: "INTEGER",
                 nullable: true);
-
-            migrationBuilder.CreateTable(
-                name: "DayTotalChanges",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sign = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AcceptedWindow = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WorkingDaysTaken = table.Column<int>(type: "INTEGER", nullable: true),
-                    PromisedDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatutoryDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PromisedLimit = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatutoryLimit = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DayTotalChanges", x => x.Id);
-                });
 
             migrationBuilder.CreateTable(
                 name: "DayTotals",
@@ -110,9 +86,6 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
             {
                 migrationBuilder.Sql(trigger);
             }
-
-            migrationBuilder.DropTable(
-                name: "DayTotalChanges");
 
             migrationBuilder.DropTable(
                 name: "DayTotals");
