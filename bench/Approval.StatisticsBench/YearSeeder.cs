@@ -14,8 +14,8 @@ namespace Approval.StatisticsBench;
 /// Writes a year of cases STRAIGHT INTO THE DATABASE (instances and cases, pauses for some), not
 /// through the engine: a million applications through the API would take hours on this machine.
 /// The rows look like the ones the engine writes (accepted, completed, deadlines, working days taken,
-/// accepting window) with the generator's item mix and shares; the database triggers keep the day
-/// totals from them exactly as they do for the engine's own writes.
+/// accepting window) with the generator's item mix and shares; the database triggers record them for
+/// the day totals exactly as they do the engine's own writes, and the fold adds them in.
 /// </summary>
 internal static class YearSeeder
 {

@@ -8,9 +8,10 @@ namespace Approval.Engine.Statistics;
 /// The running totals (每日累計) behind every statistics report: for one China day, one department,
 /// item and accepting window, the sums of what the accepted cases contribute on that day. A case
 /// contributes on its acceptance day, its completion day and its two deadline days (see
-/// <see cref="DayTotalsSql"/>). Database triggers on <c>Cases</c> keep the rows in step with the
-/// cases in the same transaction as each change, so a report reads a few thousand rows a year
-/// however many cases there are. Never written by the application.
+/// <see cref="DayTotalsSql"/>). Database triggers on <c>Cases</c> record every change of a case in the
+/// change's own transaction (<see cref="DayTotalChange"/>), and <see cref="DayTotalsFold"/> adds them
+/// in before every report, so a report reads a few thousand rows a year however many cases there are
+/// and misses no change saved before it. Never written by the application itself.
 /// </summary>
 public sealed class DayTotal
 {
@@ -84,7 +85,7 @@ internal sealed class DayTotalConfiguration : IEntityTypeConfiguration<DayTotal>
 }
 
 /// <summary>
-/// The triggers that keep <see cref="DayTotal"/> are declared on the Cases table, so that EF Core
+/// The triggers that record changes for <see cref="DayTotal"/> are declared on the Cases table, so that EF Core
 /// saves cases without the RETURNING / OUTPUT clauses those providers refuse beside triggers.
 /// </summary>
 internal sealed class CaseTriggersConfiguration : IEntityTypeConfiguration<Case>

@@ -1,10 +1,11 @@
 namespace Approval.Engine.Statistics;
 
 /// <summary>
-/// The SQL that keeps <see cref="DayTotal"/>: what one case contributes, and the triggers that add
-/// a case's new contribution and take away its old one whenever a case row is inserted, changed or
-/// deleted, in the same transaction. A case counts once it is accepted and is for a catalogue item.
-/// It contributes on four days:
+/// The SQL that keeps <see cref="DayTotal"/>. Triggers on Cases write every counted case row as it
+/// was (sign −1) and as it is (sign +1) to <see cref="DayTotalChange"/>s in the same transaction as
+/// the change: two short inserts, cheap for SQLite to compile into each statement that saves a case.
+/// The fold then adds what those rows contribute to the totals and deletes them, in one transaction,
+/// set-based. A case counts once it is accepted and is for a catalogue item. It contributes on four days:
 /// <list type="bullet">
 /// <item>its acceptance day: accepted, instant accepted, completed the same day, completed in the same month;</item>
 /// <item>its completion day: completed, instant completed, on time (on or before the promised deadline),
@@ -13,10 +14,11 @@ namespace Approval.Engine.Statistics;
 /// <item>its promised deadline day: due, and met (completed on or before it);</item>
 /// <item>its statutory deadline day: due, and met.</item>
 /// </list>
-/// The migrations create the triggers and fill the totals from the cases already there. A later
-/// change to what a case contributes needs a migration that replaces the triggers and rebuilds; and
-/// a SQLite migration that rebuilds the Cases table drops its triggers, so it must create them again
-/// (a test checks that they are there after every migration).
+/// Migration StatisticsChangeQueue put these triggers in place of the first ones
+/// (<see cref="DayTotalsSqlV1"/>, which upserted the totals themselves). A later change to what a case
+/// contributes needs a migration that rebuilds the totals; and a SQLite migration that rebuilds the
+/// Cases table drops its triggers, so it must create them again (a test checks that they are there
+/// after every migration).
 /// </summary>
 public static class DayTotalsSql
 {
@@ -33,62 +35,56 @@ public static class DayTotalsSql
         "PromisedDue", "PromisedDueMet", "StatutoryDue", "StatutoryDueMet",
     ];
 
-    // The Cases columns a contribution reads: a change to any other leaves the totals alone.
-    private static readonly string[] CaseColumns =
+    /// <summary>The Cases columns a contribution reads, copied to each change: a change to any other leaves the totals alone.</summary>
+    public static readonly string[] CaseColumns =
     [
         "ItemCode", "Department", "AcceptedOn", "AcceptedWindow", "Kind", "CompletedOn", "WorkingDaysTaken",
         "PromisedDeadline", "StatutoryDeadline", "PromisedLimit", "StatutoryLimit",
     ];
 
-    /// <summary>SQLite: one trigger per kind of change, each upserting the grouped difference.</summary>
-    public static IReadOnlyList<string> CreateSqliteTriggersV1() =>
+    /// <summary>SQLite: one trigger per kind of change, writing the old and the new row to the changes.</summary>
+    public static IReadOnlyList<string> CreateSqliteTriggersV2() =>
     [
         $"""
         CREATE TRIGGER "TR_Cases_DayTotals_Insert" AFTER INSERT ON "Cases"
         BEGIN
-        {SqliteUpsert(Contributions(Sqlite, "NEW", "", 1))}
+            {Record(Sqlite, "NEW", "", 1)};
         END;
         """,
         $"""
         CREATE TRIGGER "TR_Cases_DayTotals_Update" AFTER UPDATE OF {string.Join(", ", CaseColumns.Select(Sqlite.Quote))} ON "Cases"
         BEGIN
-        {SqliteUpsert(Contributions(Sqlite, "OLD", "", -1) + "\n    UNION ALL\n" + Contributions(Sqlite, "NEW", "", 1))}
+            {Record(Sqlite, "OLD", "", -1)};
+            {Record(Sqlite, "NEW", "", 1)};
         END;
         """,
         $"""
         CREATE TRIGGER "TR_Cases_DayTotals_Delete" AFTER DELETE ON "Cases"
         BEGIN
-        {SqliteUpsert(Contributions(Sqlite, "OLD", "", -1))}
+            {Record(Sqlite, "OLD", "", -1)};
         END;
         """,
     ];
 
-    public static IReadOnlyList<string> DropSqliteTriggersV1() =>
+    public static IReadOnlyList<string> DropSqliteTriggers() =>
         [.. TriggerNames.Take(3).Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
 
-    /// <summary>SQL Server: one trigger for every change, merging the grouped difference of deleted and inserted rows.</summary>
-    public static string CreateSqlServerTriggerV1()
+    /// <summary>SQL Server: one trigger for every change, writing the deleted and the inserted rows to the changes.</summary>
+    public static string CreateSqlServerTriggerV2()
     {
-        var q = SqlServer.Quote;
-        var updated = string.Join(" OR ", CaseColumns.Select(c => $"UPDATE({q(c)})"));
+        var updated = string.Join(" OR ", CaseColumns.Select(c => $"UPDATE({SqlServer.Quote(c)})"));
         return $"""
             CREATE TRIGGER [TR_Cases_DayTotals] ON [Cases] AFTER INSERT, UPDATE, DELETE AS
             BEGIN
                 SET NOCOUNT ON;
                 IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted) AND NOT ({updated}) RETURN;
-                MERGE [DayTotals] WITH (HOLDLOCK) AS t
-                USING (
-                    {Grouped(SqlServer, Contributions(SqlServer, "r", "FROM deleted AS r", -1) + "\n    UNION ALL\n" + Contributions(SqlServer, "r", "FROM inserted AS r", 1))}
-                ) AS s
-                ON {string.Join(" AND ", Keys.Select(k => $"t.{q(k)} = s.{q(k)}"))}
-                WHEN MATCHED THEN UPDATE SET {string.Join(", ", Measures.Select(m => $"t.{q(m)} = t.{q(m)} + s.{q(m)}"))}
-                WHEN NOT MATCHED THEN INSERT ({string.Join(", ", Keys.Concat(Measures).Select(q))})
-                    VALUES ({string.Join(", ", Keys.Concat(Measures).Select(c => $"s.{q(c)}"))});
+                {Record(SqlServer, "r", "FROM deleted AS r", -1)};
+                {Record(SqlServer, "r", "FROM inserted AS r", 1)};
             END
             """;
     }
 
-    public static string DropSqlServerTriggerV1() => "DROP TRIGGER IF EXISTS [TR_Cases_DayTotals];";
+    public static string DropSqlServerTrigger() => "DROP TRIGGER IF EXISTS [TR_Cases_DayTotals];";
 
     /// <summary>
     /// A statement as a batch of its own, compiled when it runs: CREATE TRIGGER must begin a batch, and
@@ -96,27 +92,50 @@ public static class DayTotalsSql
     /// </summary>
     public static string AsSqlServerBatch(string sql) => $"EXEC(N'{sql.Replace("'", "''", StringComparison.Ordinal)}');";
 
-    /// <summary>Replaces the totals with the ones counted afresh from the cases (a migration's backfill, a check).</summary>
+    /// <summary>Adds what the changes up to id {0} contribute to the totals and deletes them (run in a transaction).</summary>
+    public static string Fold(bool sqlServer)
+    {
+        var d = sqlServer ? SqlServer : Sqlite;
+        var q = d.Quote;
+        var grouped = Grouped(d, Contributions(d, "r", $"FROM {q("DayTotalChanges")} AS r", $"r.{q("Sign")}", $" AND r.{q("Id")} <= {{0}}"));
+        var upsert = sqlServer
+            ? $"""
+                MERGE [DayTotals] WITH (HOLDLOCK) AS t
+                USING ({grouped}) AS s
+                ON {string.Join(" AND ", Keys.Select(k => $"t.{q(k)} = s.{q(k)}"))}
+                WHEN MATCHED THEN UPDATE SET {string.Join(", ", Measures.Select(m => $"t.{q(m)} = t.{q(m)} + s.{q(m)}"))}
+                WHEN NOT MATCHED THEN INSERT ({string.Join(", ", Keys.Concat(Measures).Select(q))})
+                    VALUES ({string.Join(", ", Keys.Concat(Measures).Select(c => $"s.{q(c)}"))});
+                """
+            : $"""
+                INSERT INTO "DayTotals" ({string.Join(", ", Keys.Concat(Measures).Select(q))})
+                {grouped}
+                ON CONFLICT ({string.Join(", ", Keys.Select(q))}) DO UPDATE SET
+                    {string.Join(", ", Measures.Select(m => $"{q(m)} = {q(m)} + excluded.{q(m)}"))};
+                """;
+        return $"{upsert}\nDELETE FROM {q("DayTotalChanges")} WHERE {q("Id")} <= {{0}};";
+    }
+
+    /// <summary>Replaces the totals with the ones counted afresh from the cases, and forgets the changes (a migration's backfill, a check).</summary>
     public static string Rebuild(bool sqlServer)
     {
         var dialect = sqlServer ? SqlServer : Sqlite;
         var q = dialect.Quote;
         return $"""
+            DELETE FROM {q("DayTotalChanges")};
             DELETE FROM {q("DayTotals")};
             INSERT INTO {q("DayTotals")} ({string.Join(", ", Keys.Concat(Measures).Select(q))})
-            {Grouped(dialect, Contributions(dialect, "r", $"FROM {q("Cases")} AS r", 1))};
+            {Grouped(dialect, Contributions(dialect, "r", $"FROM {q("Cases")} AS r", "1", ""))};
             """;
     }
 
-    private static string SqliteUpsert(string contributions)
+    // A counted case row copied to the changes with its sign.
+    private static string Record(Dialect d, string r, string from, int sign)
     {
-        var q = Sqlite.Quote;
-        return $"""
-                INSERT INTO "DayTotals" ({string.Join(", ", Keys.Concat(Measures).Select(q))})
-                {Grouped(Sqlite, contributions)}
-                ON CONFLICT ({string.Join(", ", Keys.Select(q))}) DO UPDATE SET
-                    {string.Join(", ", Measures.Select(m => $"{q(m)} = {q(m)} + excluded.{q(m)}"))};
-            """;
+        var q = d.Quote;
+        return $"INSERT INTO {q("DayTotalChanges")} ({q("Sign")}, {string.Join(", ", CaseColumns.Select(q))}) "
+            + $"SELECT {sign}, {string.Join(", ", CaseColumns.Select(c => $"{r}.{q(c)}"))} {from} "
+            + $"WHERE {r}.{q("ItemCode")} IS NOT NULL AND {r}.{q("Department")} IS NOT NULL AND {r}.{q("AcceptedOn")} IS NOT NULL";
     }
 
     // The WHERE keeps SQLite from reading an upsert's ON CONFLICT as a join constraint.
@@ -129,12 +148,12 @@ public static class DayTotalsSql
             GROUP BY {string.Join(", ", Keys.Select(d.Quote))}
         """;
 
-    /// <summary>A case row's four contributions, each multiplied by <paramref name="sign"/>.</summary>
-    private static string Contributions(Dialect d, string r, string from, int sign)
+    /// <summary>Each row's four contributions, each multiplied by <paramref name="sign"/>.</summary>
+    private static string Contributions(Dialect d, string r, string from, string sign, string filter)
     {
         string C(string column) => $"{r}.{d.Quote(column)}";
         string If(string condition, string then = "1") => $"CASE WHEN {condition} THEN {then} ELSE 0 END";
-        var counted = $"{C("ItemCode")} IS NOT NULL AND {C("Department")} IS NOT NULL AND {C("AcceptedOn")} IS NOT NULL";
+        var counted = $"{C("ItemCode")} IS NOT NULL AND {C("Department")} IS NOT NULL AND {C("AcceptedOn")} IS NOT NULL{filter}";
         var instant = $"{C("Kind")} = 'Instant'";
         var promised = $"{C("Kind")} <> 'Instant'";
         var keys = $"{C("Department")} AS {d.Quote("Department")}, {C("ItemCode")} AS {d.Quote("ItemCode")}, "

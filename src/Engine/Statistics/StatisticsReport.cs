@@ -26,13 +26,14 @@ public sealed record ReportFilter(string? Department, string? Window, string? It
 /// ended) are counted one by one with their deadline moved by the days stopped through that day, as the
 /// supervision office sees them. A special procedure begun on or after that day counts as stored, whole.
 /// </summary>
-internal sealed class StatisticsReport(ApprovalDbContext db, WorkingCalendar calendar)
+internal sealed class StatisticsReport(ApprovalDbContext db, DayTotalsFold fold, WorkingCalendar calendar)
 {
     public const string CentreName = "全中心";
     public const string NoWindowName = "未记录窗口";
 
     public async Task<StatisticsReportResponse> RunAsync(ReportQuery query, DateOnly today, CancellationToken ct)
     {
+        await fold.RunAsync(ct);
         var totals = Filter(db.DayTotals.AsNoTracking(), query);
         var rows = await totals.Where(t => t.Day >= query.From && t.Day <= query.To).ToListAsync(ct);
 

@@ -35,6 +35,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<DayTotal> DayTotals => Set<DayTotal>();
 
+    public DbSet<DayTotalChange> DayTotalChanges => Set<DayTotalChange>();
+
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

@@ -67,9 +67,11 @@ internal sealed class YearOfCasesCommand(YearOptions options)
         return true;
     }
 
-    public async Task<int> RunAsync(WebApplication app, CancellationToken ct = default)
+    /// <summary>Runs the year; Ctrl+C (the host stopping) stops it between steps.</summary>
+    public async Task<int> RunAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("YearOfCases");
+        var ct = app.Lifetime.ApplicationStopping;
         await app.StartAsync(ct);
         try
         {
@@ -119,6 +121,11 @@ internal sealed class YearOfCasesCommand(YearOptions options)
 
             await ForgetTimersAsync(app, logger, ct);
             return differences.Count == 0 && run.Failed == 0 ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopped before the year was over: {Database} holds what was done so far.", _database);
+            return 130;
         }
         finally
         {

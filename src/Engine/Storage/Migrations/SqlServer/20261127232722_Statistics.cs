@@ -1,6 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSql;
+using DayTotalsSql = Approval.Engine.Statistics.DayTotalsSqlV1;
 
 #nullable disable
 

@@ -925,6 +925,62 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("DayTotals", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Statistics.DayTotalChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AcceptedWindow")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sign")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DayTotalChanges", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
                 {
                     b.Property<long>("Id")

@@ -899,6 +899,60 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("DayTotals", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.Statistics.DayTotalChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedWindow")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromisedDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatutoryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DayTotalChanges", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,75 @@
+using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
+using Approval.Engine.Runtime;
+using Approval.Engine.Statistics;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Approval.Engine.Tests.Statistics;
+
+/// <summary>A database that ran the first statistics migration (totals upserted by triggers) moves on to the change queue.</summary>
+public sealed class DayTotalsMigrationTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"approval-daytotals-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    // Guards the upgrade: the totals the first triggers kept stay, and the changes after it reach them through the fold.
+    [Fact]
+    public async Task TotalsKeptByTheFirstTriggers_CarryOn_ThroughTheChangeQueue()
+    {
+        await using var db = new SqliteApprovalDbContext(new DbContextOptionsBuilder<SqliteApprovalDbContext>().UseSqlite($"Data Source={_path}").Options);
+        await db.GetService<IMigrator>().MigrateAsync("Statistics");
+        var accepted = new DateOnly(2026, 3, 2);
+        var (early, late) = (NewCase(accepted), NewCase(accepted));
+        db.AddRange(early, late);
+        await db.SaveChangesAsync();
+
+        await db.Database.MigrateAsync();
+        early.CompletedOn = accepted.AddDays(2);
+        early.WorkingDaysTaken = 2;
+        late.CompletedOn = accepted.AddDays(30);
+        late.WorkingDaysTaken = 20;
+        await db.SaveChangesAsync();
+        Assert.Equal(4, await db.DayTotalChanges.CountAsync());
+        await new DayTotalsFold(db).RunAsync();
+
+        Assert.Equal(0, await db.DayTotalChanges.CountAsync());
+        var totals = await db.DayTotals.AsNoTracking().ToListAsync();
+        Assert.Equal(2, totals.Where(t => t.Day == accepted).Sum(t => t.Accepted));
+        Assert.Equal(1, totals.Where(t => t.Day == accepted.AddDays(2)).Sum(t => t.CompletedOnTime));
+        Assert.Equal(1, totals.Where(t => t.Day == accepted.AddDays(30)).Sum(t => t.Completed - t.CompletedOnTime));
+        Assert.Equal(2, totals.Sum(t => t.PromisedDue));
+        Assert.Equal(1, totals.Sum(t => t.PromisedDueMet));
+    }
+
+    private static Case NewCase(DateOnly accepted)
+    {
+        var id = Guid.CreateVersion7();
+        return new Case
+        {
+            Id = id,
+            Instance = new WorkflowInstance { Id = id, DefinitionId = "standard-licence", DefinitionVersion = 1, Department = "market-regulation" },
+            ItemCode = "T-1",
+            Department = "market-regulation",
+            CreatedBy = "test",
+            ReceivedOn = accepted,
+            AcceptedOn = accepted,
+            AcceptedWindow = "W01",
+            Kind = CaseKind.Promised,
+            StatutoryLimit = 20,
+            PromisedLimit = 10,
+            PromisedDeadline = accepted.AddDays(14),
+            StatutoryDeadline = accepted.AddDays(28),
+        };
+    }
+}
