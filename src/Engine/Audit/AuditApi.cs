@@ -62,8 +62,11 @@ internal static class AuditApi
 
         // "case." matches every action on cases; "case.filed" that one.
         query = action is null ? query : action.EndsWith('.') ? query.Where(e => e.Action.StartsWith(action)) : query.Where(e => e.Action == action);
-        query = from is null ? query : query.Where(e => e.At >= from);
-        query = to is null ? query : query.Where(e => e.At < to);
+        // In UTC, as entries are stored: SQLite compares the stored form, in which the offset counts.
+        var since = from?.ToUniversalTime();
+        var until = to?.ToUniversalTime();
+        query = since is null ? query : query.Where(e => e.At >= since);
+        query = until is null ? query : query.Where(e => e.At < until);
         query = oldestFirst ? query.OrderBy(e => e.Sequence) : query.OrderByDescending(e => e.Sequence);
         var entries = await query.Take(take + 1).ToListAsync(ct);
         var page = entries.Take(take).Select(AuditEntryView.From).ToList();
