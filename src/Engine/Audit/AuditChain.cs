@@ -16,8 +16,23 @@ internal static class AuditChain
 {
     private const int MaxAttempts = 3;
 
-    public static bool HasPending(DbContext db) =>
-        db.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+    /// <summary>Whether the unit of work holds new entries; <see cref="AuditLog"/> adds them with Add, so no change detection is needed.</summary>
+    public static bool HasPending(DbContext db) => Tracked(db).Any(e => e.State == EntityState.Added);
+
+    /// <summary>The tracked audit entries, without another scan for changes (SaveChanges runs one).</summary>
+    public static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEntry>> Tracked(DbContext db)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. db.ChangeTracker.Entries<AuditEntry>()];
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     public static async Task<int> SaveAsync(ApprovalDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
@@ -61,7 +76,7 @@ internal static class AuditChain
     {
         var (sequence, previous) = await HeadAsync(db, ct);
         var first = sequence + 1;
-        var pending = db.ChangeTracker.Entries<AuditEntry>()
+        var pending = Tracked(db)
             .Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity)
             .OrderBy(e => e.RecordedOrder)

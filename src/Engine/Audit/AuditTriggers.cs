@@ -15,8 +15,9 @@ internal static class AuditTriggers
         $"CREATE TRIGGER TR_AuditLog_NoDelete BEFORE DELETE ON AuditLog BEGIN SELECT RAISE(ABORT, '{Message}'); END;",
     ];
 
+    // CREATE TRIGGER must open its batch; inside EXEC it does, also in a migration script.
     public static readonly string[] SqlServer =
     [
-        $"CREATE TRIGGER [TR_AuditLog_AppendOnly] ON [AuditLog] AFTER UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 51001, '{Message}', 1; END",
+        $"EXEC(N'CREATE TRIGGER [TR_AuditLog_AppendOnly] ON [AuditLog] AFTER UPDATE, DELETE AS BEGIN SET NOCOUNT ON; THROW 51001, ''{Message}'', 1; END');",
     ];
 }

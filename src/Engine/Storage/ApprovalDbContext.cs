@@ -111,8 +111,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
             throw new InvalidOperationException($"History entry {changed.Entity.Id} cannot be changed or removed: history is append-only.");
         }
 
-        var audit = ChangeTracker.Entries<AuditEntry>()
-            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        // Changes were just detected above; a second scan of every tracked entity is not needed.
+        var audit = AuditChain.Tracked(this).FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
         if (audit is not null)
         {
             throw new InvalidOperationException($"Audit entry {audit.Entity.Sequence} cannot be changed or removed: the audit log is append-only.");
