@@ -1,4 +1,5 @@
 using Approval.Engine;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
@@ -32,6 +33,7 @@ if (yearOfCases?.Configure(builder) == false)
 DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
 
 builder.AddStorage();
+builder.AddAudit();
 builder.AddPlatformIdentity();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
@@ -66,6 +68,7 @@ app.MapTimersDashboard();
 app.MapCalendar();
 app.MapStatistics();
 app.MapStudio();
+app.MapAudit();
 
 await app.PrepareAsync();
 if (yearOfCases is not null)

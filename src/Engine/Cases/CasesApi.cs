@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
@@ -36,7 +37,7 @@ internal static class CasesApi
     internal static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateCaseRequest request, ClaimsPrincipal user, ApprovalDbContext db, DefinitionStore definitions,
         WorkflowRuntime runtime, ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader,
-        TimerSchedule timers, WindowDesk desk, CancellationToken ct)
+        TimerSchedule timers, WindowDesk desk, AuditLog audit, CancellationToken ct)
     {
         if (CheckShape(request) is { } invalid)
         {
@@ -108,6 +109,18 @@ internal static class CasesApi
             WarningPercent = item?.WarningPercent,
         };
         db.Cases.Add(@case);
+
+        // Named, not taken from a request: the designer files try-out cases outside one.
+        audit.Record(AuditActions.CaseFiled, AuditResources.Case, @case.Id.ToString(), new
+        {
+            itemCode = request.ItemCode,
+            definitionId,
+            definitionVersion = flow.Definition.Version,
+            department,
+            @case.MajorProject,
+            @case.Kind,
+            window = actor.Window,
+        }, actor);
         if (item is not null)
         {
             timers.Mark(@case.Id); // the correction notice's deadline runs from receipt

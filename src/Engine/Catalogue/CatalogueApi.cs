@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -96,7 +97,7 @@ internal static class CatalogueApi
         return TypedResults.Ok(CatalogueItem.From(item));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, ApprovalDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, ApprovalDbContext db, AuditLog audit, CancellationToken ct)
     {
         var item = await db.PowerItems.FirstOrDefaultAsync(i => i.Code == code, ct);
         if (item is null)
@@ -112,6 +113,7 @@ internal static class CatalogueApi
         // An item entered by mistake takes its window grants with it, so a later item of that code starts ungranted.
         db.WindowGrants.RemoveRange(await db.WindowGrants.Where(g => g.ItemCode == code).ToListAsync(ct));
         db.PowerItems.Remove(item);
+        audit.Record(AuditActions.CatalogueItemDeleted, AuditResources.CatalogueItem, code, new { item = CatalogueItem.From(item) });
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,4 @@
+using Approval.Engine.Audit;
 using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
@@ -7,9 +8,10 @@ namespace Approval.Engine.Catalogue;
 
 /// <summary>
 /// Adds and changes items under the catalogue's rules and records each change in the public feed.
-/// The caller saves, so a whole import is one transaction.
+/// The caller saves, so a whole import is one transaction. Each change is audited (fees, which
+/// the catalogue holds and cases do not, with it).
 /// </summary>
-internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock)
+internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
 {
     /// <summary>Today in China, the calendar the catalogue's dates are in.</summary>
     public DateOnly Today => ChinaTime.Today(clock);
@@ -52,6 +54,7 @@ internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock)
         item.UpdatedAt = now;
         db.PowerItems.Add(item);
         Record(item, item.Status == ItemStatus.Active ? ChangeKind.New : Kind(item.Status), "新增事项");
+        audit.Record(AuditActions.CatalogueItemCreated, AuditResources.CatalogueItem, item.Code, new { item = CatalogueItem.From(item) });
         return item;
     }
 
@@ -59,10 +62,16 @@ internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock)
     public void Update(PowerItem item, CatalogueItem request)
     {
         var oldStatus = item.Status;
+        var before = CatalogueItem.From(item);
         if (!request.ApplyTo(item, Today))
         {
             return;
         }
+
+        var changes = AuditDiff.Of(before, CatalogueItem.From(item));
+        audit.Record(
+            item.Status == ItemStatus.Cancelled && oldStatus != ItemStatus.Cancelled ? AuditActions.CatalogueItemCancelled : AuditActions.CatalogueItemUpdated,
+            AuditResources.CatalogueItem, item.Code, new { changes });
 
         item.UpdatedAt = clock.GetUtcNow();
         item.ConcurrencyStamp++;

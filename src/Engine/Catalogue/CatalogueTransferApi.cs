@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,7 +54,7 @@ internal static class CatalogueTransferApi
 
     /// <summary>Reads the form itself rather than binding an IFormFile, so that a file over the limit is told 413, not a bare 400.</summary>
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, ApprovalDbContext db, CatalogueEditor editor, CancellationToken ct)
+        HttpRequest request, ApprovalDbContext db, CatalogueEditor editor, AuditLog audit, CancellationToken ct)
     {
         // Routing already answers 415 to anything but multipart (Accepts above); this guards ReadFormAsync regardless.
         if (!request.HasFormContentType)
@@ -109,6 +110,15 @@ internal static class CatalogueTransferApi
                 extensions: new Dictionary<string, object?> { ["rowErrors"] = errors });
         }
 
+        // Each item's change has its entry (from the editor); this one names the file they came from.
+        audit.Record(AuditActions.CatalogueImported, AuditResources.Catalogue, "catalogue", new
+        {
+            file = file.FileName,
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            result.Added,
+            result.Updated,
+            result.Unchanged,
+        });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,7 +48,7 @@ internal static class CalendarApi
 
     private static async Task<Results<Created<CalendarYearResponse>, Ok<CalendarYearResponse>, ValidationProblem, ProblemHttpResult>> PutYearAsync(
         int year, CalendarYearDocument document, ApprovalDbContext db, WorkingCalendar calendar, IEnumerable<ICalendarChangeListener> listeners,
-        TimeProvider clock, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
+        TimeProvider clock, ClaimsPrincipal user, AuditLog audit, ILoggerFactory loggers, CancellationToken ct)
     {
         var problems = document.Validate(year);
         if (problems.Count > 0)
@@ -58,6 +59,7 @@ internal static class CalendarApi
         var days = document.ToDays(year);
         var stored = await db.CalendarYears.Include(y => y.Days).FirstOrDefaultAsync(y => y.Year == year, ct);
         var added = stored is null;
+        var before = stored is null ? null : new { source = stored.Source, days = AuditDays(stored.Days) };
         if (stored is null)
         {
             stored = new CalendarYear { Year = year, Source = document.Source!.Trim(), Days = days };
@@ -72,6 +74,10 @@ internal static class CalendarApi
 
         stored.UpdatedAt = clock.GetUtcNow();
         stored.UpdatedBy = user.Identity?.Name;
+
+        // Deadlines move with the calendar, so the entry keeps the year as it was and as it is.
+        audit.Record(AuditActions.CalendarYearSaved, AuditResources.CalendarYear, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { old = before, @new = new { source = stored.Source, days = AuditDays(stored.Days) } });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -88,7 +94,7 @@ internal static class CalendarApi
 
     private static async Task<Results<Ok<CalendarDayResponse>, ValidationProblem, ProblemHttpResult>> PutDayAsync(
         string date, DayAdjustment adjustment, ApprovalDbContext db, WorkingCalendar calendar, IEnumerable<ICalendarChangeListener> listeners,
-        TimeProvider clock, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
+        TimeProvider clock, ClaimsPrincipal user, AuditLog audit, ILoggerFactory loggers, CancellationToken ct)
     {
         var problems = new List<CalendarProblem>();
         var day = PublicCalendarApi.ParseDate(date, "date", problems);
@@ -121,6 +127,7 @@ internal static class CalendarApi
 
         var name = string.IsNullOrWhiteSpace(adjustment.Name) ? null : adjustment.Name.Trim();
         var stored = year.Days.SingleOrDefault();
+        var before = stored is null ? null : AuditDays([stored])[0];
         if (setting == CalendarDaySetting.Normal)
         {
             if (stored is not null)
@@ -147,6 +154,8 @@ internal static class CalendarApi
         year.ConcurrencyStamp++;
         year.UpdatedAt = clock.GetUtcNow();
         year.UpdatedBy = user.Identity?.Name;
+        audit.Record(AuditActions.CalendarDaySaved, AuditResources.CalendarDay, target.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            new { old = before, @new = stored is null ? null : AuditDays([stored])[0] });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -159,6 +168,10 @@ internal static class CalendarApi
         await ChangedAsync(db, calendar, listeners, target.Year, loggers);
         return TypedResults.Ok(new CalendarDayResponse(target, setting, stored?.Name, calendar.IsWorkingDay(target)));
     }
+
+    /// <summary>A year's special days as an audit entry shows them, in date order.</summary>
+    internal static List<string> AuditDays(IEnumerable<CalendarDay> days) =>
+        [.. days.OrderBy(d => d.Date).Select(d => $"{d.Date:yyyy-MM-dd} {d.Kind}{(d.Name is null ? "" : " " + d.Name)}")];
 
     // Rows are updated in place rather than deleted and re-added, so the replacement is one plain
     // SaveChanges: one transaction on every provider, with the year's concurrency check in it.

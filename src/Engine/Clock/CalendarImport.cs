@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Approval.Engine.Audit;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Approval.Engine.Clock;
 /// </summary>
 internal sealed class CalendarImport(
     ApprovalDbContext db, WorkingCalendar calendar, IEnumerable<ICalendarChangeListener> listeners,
-    IConfiguration configuration, TimeProvider clock, ILogger<CalendarImport> logger)
+    IConfiguration configuration, TimeProvider clock, AuditLog audit, ILogger<CalendarImport> logger)
 {
     public async Task ImportAsync(CancellationToken ct = default)
     {
@@ -60,14 +61,17 @@ internal sealed class CalendarImport(
             throw new InvalidOperationException($"{name} is not a valid holiday arrangement: {string.Join("; ", problems.Select(p => $"{p.Where}: {p.Message}"))}");
         }
 
-        db.CalendarYears.Add(new CalendarYear
+        var stored = new CalendarYear
         {
             Year = year,
             Source = document.Source!.Trim(),
             UpdatedAt = clock.GetUtcNow(),
             UpdatedBy = "import",
             Days = document.ToDays(year),
-        });
+        };
+        db.CalendarYears.Add(stored);
+        audit.Record(AuditActions.CalendarYearSaved, AuditResources.CalendarYear, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { file = name, source = stored.Source, days = CalendarApi.AuditDays(stored.Days) }, bySystem: true);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -3,7 +3,9 @@ using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
+using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +84,7 @@ internal static class DefinitionsApi
 
     internal static async Task<Results<Created<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> CreateDraftAsync(
         WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, AuditLog audit, CancellationToken ct)
     {
         var header = DefinitionValidator.Validate(definition, registry).Where(e => e.Path is "/definitionId" or "/name").ToList();
         if (header.Count > 0)
@@ -100,6 +102,7 @@ internal static class DefinitionsApi
         var draft = definition with { Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1 };
         var record = DefinitionRecord.Create(draft, DefinitionStatus.Draft, clock.GetUtcNow(), user.Identity?.Name);
         db.Definitions.Add(record);
+        RecordDraft(audit, record, user);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -114,7 +117,7 @@ internal static class DefinitionsApi
 
     internal static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> UpdateDraftAsync(
         string definitionId, WorkflowDefinition definition, ApprovalDbContext db, ActivityRegistry registry,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        TimeProvider clock, ClaimsPrincipal user, AuditLog audit, CancellationToken ct)
     {
         if (definition.DefinitionId != definitionId)
         {
@@ -138,6 +141,7 @@ internal static class DefinitionsApi
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = user.Identity?.Name;
         record.ConcurrencyStamp++;
+        RecordDraft(audit, record, user);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -152,7 +156,7 @@ internal static class DefinitionsApi
 
     internal static async Task<Results<Ok<DefinitionDocument>, ProblemHttpResult, ValidationProblem>> PublishAsync(
         string definitionId, ApprovalDbContext db, ActivityRegistry registry, TimeProvider clock,
-        ClaimsPrincipal user, CancellationToken ct)
+        ClaimsPrincipal user, AuditLog audit, CancellationToken ct)
     {
         var draft = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft, ct);
         if (draft is null)
@@ -182,7 +186,8 @@ internal static class DefinitionsApi
                     ?? throw new DbUpdateConcurrencyException("The draft was published or replaced meanwhile.");
 
                 // Retire first: the unique index allows one published version per flow at every moment.
-                if (versions.FirstOrDefault(d => d.Status == DefinitionStatus.Published) is { } current)
+                var current = versions.FirstOrDefault(d => d.Status == DefinitionStatus.Published);
+                if (current is not null)
                 {
                     current.Status = DefinitionStatus.Retired;
                     current.ConcurrencyStamp++;
@@ -194,6 +199,13 @@ internal static class DefinitionsApi
                 toPublish.UpdatedAt = now;
                 toPublish.UpdatedBy = user.Identity?.Name;
                 toPublish.ConcurrencyStamp++;
+                audit.Record(AuditActions.DefinitionPublished, AuditResources.Definition, definitionId, new
+                {
+                    version = toPublish.Version,
+                    name = toPublish.Name,
+                    retiredVersion = current?.Version,
+                    sha256 = ContentHash(toPublish.Json),
+                }, Actor.From(user));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return toPublish;
@@ -206,6 +218,19 @@ internal static class DefinitionsApi
 
         return TypedResults.Ok(Document(draft, registry));
     }
+
+    // The designer calls these handlers outside a request, so the user is named here rather than taken from one.
+    private static void RecordDraft(AuditLog audit, DefinitionRecord record, ClaimsPrincipal user) =>
+        audit.Record(AuditActions.DefinitionDraftSaved, AuditResources.Definition, record.DefinitionId, new
+        {
+            version = record.Version,
+            name = record.Name,
+            sha256 = ContentHash(record.Json),
+        }, Actor.From(user));
+
+    /// <summary>The SHA-256 of the definition as stored, so the entry proves which content was saved or published.</summary>
+    private static string ContentHash(string json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
 
     private static DefinitionDocument Document(DefinitionRecord record, ActivityRegistry registry)
     {

@@ -1,5 +1,6 @@
 using Approval.Activities.Definitions;
 using Approval.Activities.Validation;
+using Approval.Engine.Audit;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Approval.Engine.Definitions;
 /// restart imports nothing twice and an administrator's later versions are never overwritten.
 /// </summary>
 internal sealed class WorkflowImport(
-    ApprovalDbContext db, DefinitionStore store, IConfiguration configuration, TimeProvider clock, ILogger<WorkflowImport> logger)
+    ApprovalDbContext db, DefinitionStore store, IConfiguration configuration, TimeProvider clock, AuditLog audit, ILogger<WorkflowImport> logger)
 {
     public async Task ImportAsync(CancellationToken ct = default)
     {
@@ -36,7 +37,15 @@ internal sealed class WorkflowImport(
                     $"{Path.GetFileName(file)} is not a valid flow: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}"))}");
             }
 
-            db.Definitions.Add(DefinitionRecord.Create(definition, DefinitionStatus.Published, clock.GetUtcNow(), "import"));
+            var record = DefinitionRecord.Create(definition, DefinitionStatus.Published, clock.GetUtcNow(), "import");
+            db.Definitions.Add(record);
+            audit.Record(AuditActions.DefinitionPublished, AuditResources.Definition, record.DefinitionId, new
+            {
+                version = record.Version,
+                name = record.Name,
+                file = Path.GetFileName(file),
+                sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(record.Json))),
+            }, bySystem: true);
             try
             {
                 await db.SaveChangesAsync(ct);

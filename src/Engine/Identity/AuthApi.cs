@@ -1,3 +1,4 @@
+using Approval.Engine.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,7 +16,8 @@ internal static class AuthApi
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        LoginRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TokenService tokens)
+        LoginRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, TokenService tokens,
+        AuditLog audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password)
             || request.UserName.Length > 256 || request.Password.Length > 256)
@@ -28,6 +30,8 @@ internal static class AuthApi
 
         var user = await users.FindByNameAsync(request.UserName);
         var result = user is null ? null : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        var roles = user is null || result?.Succeeded != true ? null : await users.GetRolesAsync(user);
+        await audit.RecordLoginAsync("api", request.UserName, user, result, roles, ct);
         if (user is null || result is null || !result.Succeeded)
         {
             return TypedResults.Problem(
@@ -38,7 +42,7 @@ internal static class AuthApi
                     : "The user name or password is wrong.");
         }
 
-        var (token, expiresIn) = tokens.Issue(user, await users.GetRolesAsync(user));
+        var (token, expiresIn) = tokens.Issue(user, roles!);
         return TypedResults.Ok(new LoginResponse(token, expiresIn));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Approval.Engine.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -73,7 +74,7 @@ internal static class BrowserLogin
 
     private static async Task<IResult> SignInAsync(
         HttpContext context, IAntiforgery antiforgery, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
+        AuditLog audit, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
     {
         var target = LocalOrRoot(returnUrl);
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 256 || password.Length > 256)
@@ -83,13 +84,15 @@ internal static class BrowserLogin
 
         var user = await users.FindByNameAsync(userName);
         var result = user is null ? null : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        var roles = user is null || result?.Succeeded != true ? null : await users.GetRolesAsync(user);
+        await audit.RecordLoginAsync("browser", userName, user, result, roles, context.RequestAborted);
         if (user is null || result is null || !result.Succeeded)
         {
             var message = result?.IsLockedOut == true ? "尝试次数过多，账号已暂时锁定。" : "用户名或密码错误。";
             return Page(context, antiforgery, target, message, StatusCodes.Status401Unauthorized);
         }
 
-        var identity = new ClaimsIdentity(TokenService.For(user, await users.GetRolesAsync(user)), CookieScheme, "name", "role");
+        var identity = new ClaimsIdentity(TokenService.For(user, roles!), CookieScheme, "name", "role");
         await context.SignInAsync(CookieScheme, new ClaimsPrincipal(identity));
         return Results.Redirect(target);
     }

@@ -1,3 +1,4 @@
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
@@ -65,16 +66,27 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
+        if (AuditChain.HasPending(this))
+        {
+            throw new InvalidOperationException("Audit entries are saved with SaveChangesAsync, which chains them.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // New audit entries join the chain inside the transaction that saves the change they record.
+        return AuditChain.HasPending(this)
+            ? AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -89,7 +101,7 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
         });
     }
 
-    // History is the record of what happened: it is only ever added to.
+    // History and the audit log are the record of what happened: they are only ever added to.
     private void GuardAppendOnly()
     {
         var changed = ChangeTracker.Entries<HistoryEntry>()
@@ -97,6 +109,13 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
         if (changed is not null)
         {
             throw new InvalidOperationException($"History entry {changed.Entity.Id} cannot be changed or removed: history is append-only.");
+        }
+
+        // Changes were just detected above; a second scan of every tracked entity is not needed.
+        var audit = AuditChain.Tracked(this).FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (audit is not null)
+        {
+            throw new InvalidOperationException($"Audit entry {audit.Entity.Sequence} cannot be changed or removed: the audit log is append-only.");
         }
     }
 }

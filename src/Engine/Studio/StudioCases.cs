@@ -4,6 +4,7 @@ using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Designer.Services;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
@@ -75,7 +76,7 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
             new CreateCaseRequest(Data: values, DefinitionId: definitionId, Department: string.IsNullOrWhiteSpace(department) ? null : department),
             user, s.GetRequiredService<ApprovalDbContext>(), s.GetRequiredService<DefinitionStore>(), s.GetRequiredService<WorkflowRuntime>(),
             registry, s.GetRequiredService<CatalogueEditor>(), s.GetRequiredService<CaseClockReader>(), s.GetRequiredService<TimerSchedule>(),
-            s.GetRequiredService<WindowDesk>(), ct);
+            s.GetRequiredService<WindowDesk>(), s.GetRequiredService<AuditLog>(), ct);
         return answer.Result switch
         {
             Created<CaseResponse> created => new TryOutResult(created.Value!.Id, null),

@@ -4,6 +4,7 @@ using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
 using Approval.Designer.Services;
+using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
@@ -65,6 +66,8 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
             : [];
     }
 
+    private static AuditLog Audit(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AuditLog>();
+
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition) => DefinitionValidator.Validate(definition, registry);
 
     public async Task<DesignOutcome> SaveDraftAsync(ClaimsPrincipal user, WorkflowDefinition definition, CancellationToken ct = default)
@@ -79,10 +82,10 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
         var hasDraft = await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId && d.Status == DefinitionStatus.Draft, ct);
         if (hasDraft)
         {
-            return Outcome((await DefinitionsApi.UpdateDraftAsync(definition.DefinitionId, definition, db, registry, clock, user, ct)).Result);
+            return Outcome((await DefinitionsApi.UpdateDraftAsync(definition.DefinitionId, definition, db, registry, clock, user, Audit(scope), ct)).Result);
         }
 
-        return Outcome((await DefinitionsApi.CreateDraftAsync(definition, db, registry, clock, user, ct)).Result);
+        return Outcome((await DefinitionsApi.CreateDraftAsync(definition, db, registry, clock, user, Audit(scope), ct)).Result);
     }
 
     public async Task<DesignOutcome> PublishAsync(ClaimsPrincipal user, string definitionId, CancellationToken ct = default)
@@ -94,7 +97,7 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
-        return Outcome((await DefinitionsApi.PublishAsync(definitionId, db, registry, clock, user, ct)).Result);
+        return Outcome((await DefinitionsApi.PublishAsync(definitionId, db, registry, clock, user, Audit(scope), ct)).Result);
     }
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)

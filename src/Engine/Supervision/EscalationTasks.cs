@@ -1,5 +1,6 @@
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -13,7 +14,7 @@ namespace Approval.Engine.Supervision;
 /// resolves the card, and resolving the card in the supervision view completes it. It stays open
 /// after the case finishes, because the card is about the lateness, which finishing does not undo.
 /// </summary>
-internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock)
+internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
 {
     public const string ActivityType = "Supervise";
 
@@ -77,8 +78,17 @@ internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock)
             warning.Comment = comment;
             warning.HandledBy = actor.UserName;
             warning.HandledAt = now;
-            await db.SaveChangesAsync(ct);
         }
+
+        // One entry: handling the task resolves its card with it.
+        audit.Record(AuditActions.EscalationHandled, AuditResources.Task, task.Id.ToString(), new
+        {
+            caseId = task.InstanceId,
+            outcome = Handled,
+            comment,
+            warningId = warning?.Id,
+        }, actor);
+        await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
         await db.Entry(task).ReloadAsync(ct);

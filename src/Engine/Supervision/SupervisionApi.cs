@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -24,10 +25,10 @@ internal static class SupervisionApi
                 ListAsync(user, db, ct, department, null, severity, status, from, to, take, escalatedOnly: true))
             .WithSummary("What was escalated beyond the handler: red cards, statutory breaches, overdue steps and the flows' own escalations.");
         group.MapGet("/overdue", OverdueAsync).WithSummary("Running cases past their promised deadline (or, with statutory=true, their statutory one), most overdue first.");
-        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, tasks, clock, ct));
-        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Resolved, request, user, db, tasks, clock, ct));
+        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, tasks, clock, audit, ct));
+        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Resolved, request, user, db, tasks, clock, audit, ct));
         group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
             .RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
             .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
@@ -81,7 +82,7 @@ internal static class SupervisionApi
 
     private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock,
-        CancellationToken ct)
+        AuditLog audit, CancellationToken ct)
     {
         if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
         {
@@ -100,6 +101,16 @@ internal static class SupervisionApi
             return Problems.Conflict($"Warning {id} is already {warning.Status}.");
         }
 
+        audit.Record(to == WarningStatus.Resolved ? AuditActions.WarningResolved : AuditActions.WarningAcknowledged,
+            AuditResources.Warning, id.ToString(System.Globalization.CultureInfo.InvariantCulture), new
+            {
+                caseId = warning.CaseId,
+                kind = warning.Kind,
+                severity = warning.Severity,
+                from = warning.Status,
+                request.Comment,
+                escalationTaskId = to == WarningStatus.Resolved ? warning.EscalationTaskId : null,
+            });
         warning.Status = to;
         warning.Comment = request.Comment;
         warning.HandledBy = actor.UserName;

@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Approval.Engine.Supervision;
 /// is to handle, as an escalation task in their inbox), a statutory breach the supervision office.
 /// </summary>
 internal sealed class WarningRecorder(
-    ApprovalDbContext db, IEnumerable<INotificationSender> senders, TimeProvider clock, ILogger<WarningRecorder> logger)
+    ApprovalDbContext db, IEnumerable<INotificationSender> senders, TimeProvider clock, AuditLog audit, ILogger<WarningRecorder> logger)
 {
     /// <summary>The warning recorded now, or null when it already was.</summary>
     public async Task<Warning?> RecordAsync(Case @case, PlannedTimer timer, bool repaired, CancellationToken ct)
@@ -78,6 +79,21 @@ internal sealed class WarningRecorder(
             UserName = user, Title = title, Body = body, CaseId = @case.Id, Warning = warning, CreatedAt = now,
         }).ToList();
         db.Notifications.AddRange(notifications);
+
+        // The platform records warnings, whichever request or timer ran into them; the warning's id is known once saved.
+        audit.Record(AuditActions.WarningRecorded, AuditResources.Case, @case.Id.ToString(), new
+        {
+            key,
+            kind,
+            severity,
+            stepName,
+            dueAt,
+            deadline,
+            recipients,
+            escalatedTo = escalateTo,
+            escalationTaskId = warning.EscalationTaskId,
+            repaired,
+        }, bySystem: true);
         try
         {
             await db.SaveChangesAsync(ct);

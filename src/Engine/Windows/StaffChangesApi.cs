@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
@@ -37,7 +38,7 @@ internal static class StaffChangesApi
 
     private static async Task<Results<Created<StaffChangeResponse>, ValidationProblem, ProblemHttpResult>> RequestAsync(
         StaffChangeRequest request, ClaimsPrincipal user, ApprovalDbContext db, StaffRoster roster, DefinitionStore definitions,
-        WorkflowRuntime runtime, StaffChangeObserver closer, ActivityRegistry registry, TimeProvider clock, CancellationToken ct)
+        WorkflowRuntime runtime, StaffChangeObserver closer, ActivityRegistry registry, TimeProvider clock, AuditLog audit, CancellationToken ct)
     {
         if (Shape(request) is { } invalid)
         {
@@ -114,6 +115,14 @@ internal static class StaffChangesApi
             RequestedAt = clock.GetUtcNow(),
         };
         db.StaffChanges.Add(change);
+        audit.Record(AuditActions.StaffChangeRequested, AuditResources.Window, window.Number, new
+        {
+            staffChangeId = change.Id,
+            request.Outgoing,
+            request.Incoming,
+            request.Reason,
+            early,
+        });
 
         // A flow redesigned to need no approval ends at once, before the change was known to it.
         if (instance.Status != InstanceStatus.Running)

@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Clock;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;
@@ -12,7 +13,7 @@ namespace Approval.Engine.Windows;
 /// clerk's service, and telling whether an end would come early. Changes tracked entities only;
 /// the caller saves.
 /// </summary>
-internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOptions<WindowOptions> options)
+internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOptions<WindowOptions> options, AuditLog audit)
 {
     public DateOnly Today => ChinaTime.Today(clock);
 
@@ -64,6 +65,12 @@ internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOpt
             StaffChangeId = staffChangeId,
         };
         db.WindowAssignments.Add(assignment);
+        audit.Record(AuditActions.StaffAssigned, AuditResources.Window, window.Number, new
+        {
+            userName = assignment.UserName,
+            startedOn = startedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            staffChangeId,
+        });
 
         // The profile's window is what the sign-in token carries; the assignment is what acting is checked against.
         user.Window = window.Number;
@@ -76,6 +83,14 @@ internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOpt
         assignment.EndedBy = by;
         assignment.EndReason = reason;
         assignment.StaffChangeId ??= staffChangeId;
+        var number = assignment.Window?.Number ?? await db.Windows.Where(w => w.Id == assignment.WindowId).Select(w => w.Number).FirstAsync(ct);
+        audit.Record(AuditActions.StaffEnded, AuditResources.Window, number, new
+        {
+            userName = assignment.UserName,
+            endedOn = assignment.EndedOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            reason,
+            staffChangeId,
+        });
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == assignment.UserId, ct);
         if (user is not null)
         {

@@ -1,3 +1,4 @@
+using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Approval.Engine.Windows;
 /// Adds and changes windows and their grants under the hall's rules. The caller saves, so the
 /// sample hall loads in one transaction and a refused change leaves nothing behind.
 /// </summary>
-internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock)
+internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
 {
     public ServiceWindow Add(WindowRequest request)
     {
@@ -23,14 +24,29 @@ internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock)
         };
         Apply(window, request, now);
         db.Windows.Add(window);
+        audit.Record(AuditActions.WindowCreated, AuditResources.Window, window.Number, new { window = Snapshot(window) });
         return window;
     }
 
     public void Update(ServiceWindow window, WindowRequest request)
     {
+        var before = Snapshot(window);
         Apply(window, request, clock.GetUtcNow());
         window.ConcurrencyStamp++;
+        audit.Record(AuditActions.WindowUpdated, AuditResources.Window, window.Number, new { changes = AuditDiff.Of(before, Snapshot(window)) });
     }
+
+    /// <summary>What an audit entry keeps of a window.</summary>
+    public static object Snapshot(ServiceWindow window) => new
+    {
+        window.Name,
+        window.Type,
+        window.Location,
+        Departments = window.Departments.Select(d => new { d.Department, d.HeadAuthority }).ToList(),
+        Head = new { window.Head.Name, window.Head.Title },
+        window.Phone,
+        window.SupervisionPhone,
+    };
 
     /// <summary>
     /// What a change would break among the window's grants: a department taken away whose items it
@@ -113,6 +129,13 @@ internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock)
     public WindowGrant Grant(ServiceWindow window, string itemCode, WindowGrantRequest request, string? by)
     {
         var grant = window.Grants.FirstOrDefault(g => g.ItemCode == itemCode);
+        var before = grant is null ? null : new { grant.MayAccept, grant.MayDecideOnTheSpot };
+        audit.Record(AuditActions.WindowGranted, AuditResources.Window, window.Number, new
+        {
+            itemCode,
+            old = before,
+            @new = new { request.MayAccept, request.MayDecideOnTheSpot },
+        });
         if (grant is null)
         {
             grant = new WindowGrant { ItemCode = itemCode };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
@@ -109,7 +110,7 @@ internal static class WindowsApi
         return TypedResults.Ok((await views.ForStaffAsync([window], ct))[0]);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string number, ApprovalDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string number, ApprovalDbContext db, AuditLog audit, CancellationToken ct)
     {
         var window = await db.Windows.Include(w => w.Grants).FirstOrDefaultAsync(w => w.Number == number, ct);
         if (window is null)
@@ -123,6 +124,11 @@ internal static class WindowsApi
         }
 
         db.Windows.Remove(window);
+        audit.Record(AuditActions.WindowDeleted, AuditResources.Window, number, new
+        {
+            window = WindowEditor.Snapshot(window),
+            grants = window.Grants.Select(g => g.ItemCode).Order(StringComparer.Ordinal).ToList(),
+        });
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
@@ -164,7 +170,7 @@ internal static class WindowsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawAsync(
-        string number, string itemCode, ApprovalDbContext db, CancellationToken ct)
+        string number, string itemCode, ApprovalDbContext db, AuditLog audit, CancellationToken ct)
     {
         var grant = await db.WindowGrants.FirstOrDefaultAsync(g => g.ItemCode == itemCode && db.Windows.Any(w => w.Id == g.WindowId && w.Number == number), ct);
         if (grant is null)
@@ -173,6 +179,11 @@ internal static class WindowsApi
         }
 
         db.WindowGrants.Remove(grant);
+        audit.Record(AuditActions.WindowGrantWithdrawn, AuditResources.Window, number, new
+        {
+            itemCode,
+            old = new { grant.MayAccept, grant.MayDecideOnTheSpot },
+        });
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,4 @@
+using Approval.Engine.Audit;
 using Approval.Engine.Clock;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
@@ -11,7 +12,7 @@ namespace Approval.Engine.Cases.Clocks;
 /// once (Art. 42), followed by the certificate's own limit (Art. 44). Changes tracked entities only;
 /// the caller saves.
 /// </summary>
-internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, TimerSchedule timers, TimeProvider clock)
+internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, TimerSchedule timers, TimeProvider clock, AuditLog audit)
 {
     /// <summary>Art. 32: the correction notice is due within 5 working days of receipt.</summary>
     public const int CorrectionNoticeDays = 5;
@@ -102,6 +103,18 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
         var promised = calendar.Compute(accepted, @case.PromisedLimit, pauses, extension);
         var changed = statutory.Date != @case.StatutoryDeadline || promised.Date != @case.PromisedDeadline
             || (statutory.Provisional || promised.Provisional) != @case.DeadlinesProvisional;
+        if (changed && kind is ClockEventKind.Recomputed or ClockEventKind.Referred)
+        {
+            // Pauses, extensions and acceptance have entries of their own that show the deadlines; these do not.
+            audit.Record(AuditActions.DeadlineChanged, AuditResources.Case, @case.Id.ToString(), new
+            {
+                reason = kind,
+                detail,
+                old = Deadlines(@case),
+                @new = new { statutory = statutory.Date, promised = promised.Date, provisional = statutory.Provisional || promised.Provisional },
+            });
+        }
+
         @case.StatutoryDeadline = statutory.Date;
         @case.PromisedDeadline = promised.Date;
         @case.DeadlinesProvisional = statutory.Provisional || promised.Provisional;
@@ -110,6 +123,10 @@ internal sealed class CaseClock(ApprovalDbContext db, WorkingCalendar calendar, 
         Record(@case, kind, detail, by);
         return changed;
     }
+
+    /// <summary>A case's deadlines as audit entries show them.</summary>
+    public static object Deadlines(Case @case) =>
+        new { statutory = @case.StatutoryDeadline, promised = @case.PromisedDeadline, provisional = @case.DeadlinesProvisional };
 
     /// <summary>The pauses as the calendar counts them: an open one runs through today.</summary>
     public async Task<List<DatePause>> PausesAsync(Case @case, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -26,7 +27,7 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> PauseAsync(
-        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
+        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
         if (ReasonProblem(request.Reason) is { } invalid)
         {
@@ -51,13 +52,22 @@ internal static class CaseClockApi
         }
 
         var name = Actor.From(user).UserName;
-        db.CasePauses.Add(new CasePause { CaseId = id, Kind = request.Kind, Reason = request.Reason, Start = start, StartedBy = name });
+        var before = CaseClock.Deadlines(@case);
+        var pause = new CasePause { CaseId = id, Kind = request.Kind, Reason = request.Reason, Start = start, StartedBy = name };
+        db.CasePauses.Add(pause);
         await clocks.RecomputeAsync(@case, ClockEventKind.Paused, $"{request.Kind}：{request.Reason}（自 {start:yyyy-MM-dd} 起暂停计时）", name, ct);
+        audit.Record(AuditActions.CasePaused, AuditResources.Case, id.ToString(), new
+        {
+            kind = request.Kind,
+            request.Reason,
+            start,
+            deadlines = new { old = before, @new = CaseClock.Deadlines(@case) },
+        });
         return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> ResumeAsync(
-        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
+        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
         var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
         if (@case is null)
@@ -83,14 +93,23 @@ internal static class CaseClockApi
         }
 
         var name = Actor.From(user).UserName;
+        var before = CaseClock.Deadlines(@case);
         pause.End = end;
         pause.EndedBy = name;
         await clocks.RecomputeAsync(@case, ClockEventKind.Resumed, $"{pause.Kind} 于 {end:yyyy-MM-dd} 结束，恢复计时。", name, ct);
+        audit.Record(AuditActions.CaseResumed, AuditResources.Case, id.ToString(), new
+        {
+            pauseId,
+            kind = pause.Kind,
+            pause.Start,
+            end,
+            deadlines = new { old = before, @new = CaseClock.Deadlines(@case) },
+        });
         return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> RequestExtensionAsync(
-        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
+        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
         if (ReasonProblem(request.Reason) is { } invalid)
         {
@@ -123,11 +142,12 @@ internal static class CaseClockApi
         @case.ExtensionReason = request.Reason;
         @case.ExtensionRequestedBy = name;
         clocks.Note(@case, ClockEventKind.ExtensionRequested, $"申请延长 {@case.ExtensionDays} 个工作日：{request.Reason}", name);
+        audit.Record(AuditActions.ExtensionRequested, AuditResources.Case, id.ToString(), new { days = @case.ExtensionDays, request.Reason });
         return await SaveAsync(db, reader, timers, @case, ct);
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> DecideExtensionAsync(
-        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, CancellationToken ct)
+        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
         if (request.Comment?.Length > 2000)
         {
@@ -146,6 +166,7 @@ internal static class CaseClockApi
         }
 
         var name = Actor.From(user).UserName;
+        var before = CaseClock.Deadlines(@case);
         @case.ExtensionDecidedBy = name;
         if (request.Approve)
         {
@@ -157,6 +178,14 @@ internal static class CaseClockApi
             @case.Extension = ExtensionState.Refused;
             clocks.Note(@case, ClockEventKind.ExtensionRefused, $"负责人不予延长。{request.Comment}", name);
         }
+
+        audit.Record(AuditActions.ExtensionDecided, AuditResources.Case, id.ToString(), new
+        {
+            request.Approve,
+            request.Comment,
+            days = @case.ExtensionDays,
+            deadlines = new { old = before, @new = CaseClock.Deadlines(@case) },
+        });
 
         return await SaveAsync(db, reader, timers, @case, ct);
     }
