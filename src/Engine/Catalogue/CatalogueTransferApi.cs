@@ -25,6 +25,7 @@ internal static class CatalogueTransferApi
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
             .DisableAntiforgery()
             .WithFormOptions(multipartBodyLengthLimit: MaxUpload)
+            .WithBodySizeLimit(MaxUpload + BodySizeLimit.FormOverhead)
             .WithSummary("Add and update items from a spreadsheet (form field 'file', .xlsx or .csv, at most 5 MB); any bad row and nothing is applied.");
         return app;
     }

@@ -57,6 +57,7 @@ internal static class IdentityExtensions
                     && (expires is null || expires > now - parameters.ClockSkew);
             });
         builder.Services.AddAuthorization();
+        builder.Services.AddLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<DemoUsers>();
         return builder;
     }

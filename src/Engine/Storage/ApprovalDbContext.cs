@@ -65,6 +65,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<StaffChange> StaffChanges => Set<StaffChange>();
 
+    public DbSet<Materials.CaseMaterial> CaseMaterials => Set<Materials.CaseMaterial>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
