@@ -72,6 +72,14 @@ internal static class CatalogueTransferApi
             // The form reader's multipart limit (WithFormOptions above) was passed.
             return TooLarge();
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (IOException) when (!ct.IsCancellationRequested)
+        {
+            return BadFile("The multipart form ends before it is complete. " + NoFile);
+        }
 
         if (file is null || file.Length == 0)
         {

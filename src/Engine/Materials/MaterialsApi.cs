@@ -78,6 +78,14 @@ internal static class MaterialsApi
         {
             return TooLarge(store.MaxBytes); // the form reader's multipart limit was passed
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(store.MaxBytes);
+        }
+        catch (IOException) when (!ct.IsCancellationRequested)
+        {
+            return Invalid("file", "The multipart form ends before it is complete. " + NoFile);
+        }
 
         var material = form["material"].ToString().Trim();
         var file = form.Files.GetFile("file");
