@@ -29,6 +29,7 @@ internal static class IdentityExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PlatformUserManager>()
             .AddEntityFrameworkStores<ApprovalDbContext>()
             .AddSignInManager();
 
