@@ -83,10 +83,31 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, RequestLimit
 
         public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return Count(inner.Read(buffer, offset, count));
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                Exceeded = true; // Kestrel's own count, on the same limit
+                throw;
+            }
+        }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return Count(await inner.ReadAsync(buffer, cancellationToken));
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                Exceeded = true; // Kestrel's own count, on the same limit
+                throw;
+            }
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
