@@ -94,10 +94,11 @@ internal sealed record WriteEndpoint(string Method, RoutePattern Pattern, Type? 
                 Json(properties.Where(p => Enum(p.PropertyType) is not null).ToDictionary(p => Camel(p.Name), _ => (object?)"NoSuchValue")));
         }
 
+        // Longer than any field may be, yet small enough together to pass the body limit and reach the checks.
         if (properties.Any(p => p.PropertyType == typeof(string)))
         {
             yield return ("huge strings", "application/json",
-                Json(properties.Where(p => p.PropertyType == typeof(string)).ToDictionary(p => Camel(p.Name), _ => (object?)new string('字', 100_000))));
+                Json(properties.Where(p => p.PropertyType == typeof(string)).ToDictionary(p => Camel(p.Name), _ => (object?)new string('字', 20_000))));
         }
     }
 
