@@ -89,6 +89,10 @@ public sealed class MaterialsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
         Assert.Contains("application/pdf", await mismatch.Content.ReadAsStringAsync());
 
+        var jpeg = await UploadAsync(_window, Form([0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], "id-card.jpeg", "image/jpg"));
+        Assert.Equal(HttpStatusCode.Created, jpeg.StatusCode);
+        Assert.Equal("image/jpeg", (await jpeg.Content.ReadFromJsonAsync<JsonElement>()).Str("contentType"));
+
         var png = await UploadAsync(_window, Form(Png, "photo", null));
         Assert.Equal(HttpStatusCode.Created, png.StatusCode);
         Assert.Equal("photo.png", (await png.Content.ReadFromJsonAsync<JsonElement>()).Str("fileName"));
