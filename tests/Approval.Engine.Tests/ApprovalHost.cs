@@ -30,6 +30,9 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Where uploaded material files are kept, beside the database.</summary>
+    public string MaterialsPath => DatabasePath + ".materials";
+
     public string Environment { get; }
 
     public IDictionary<string, string?> Settings { get; }
@@ -120,6 +123,10 @@ public sealed class ApprovalHost : WebApplicationFactory<Program>
         // Tests make the items they need; SampleCatalogueTests loads the shipped sample.
         builder.UseSetting("Catalogue:LoadSample", "false");
         builder.UseSetting("Timers:PollSeconds", "1");
+        builder.UseSetting("Materials:Path", MaterialsPath);
+
+        // Tests log in far more often than a person; RateLimitingTests sets its own limit.
+        builder.UseSetting("RateLimiting:Login:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,7 @@ internal static class CatalogueTransferApi
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
             .DisableAntiforgery()
             .WithFormOptions(multipartBodyLengthLimit: MaxUpload)
+            .WithBodySizeLimit(MaxUpload + BodySizeLimit.FormOverhead)
             .WithSummary("Add and update items from a spreadsheet (form field 'file', .xlsx or .csv, at most 5 MB); any bad row and nothing is applied.");
         return app;
     }
@@ -71,6 +72,14 @@ internal static class CatalogueTransferApi
         {
             // The form reader's multipart limit (WithFormOptions above) was passed.
             return TooLarge();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (IOException) when (!ct.IsCancellationRequested)
+        {
+            return BadFile("The multipart form ends before it is complete. " + NoFile);
         }
 
         if (file is null || file.Length == 0)

@@ -6,13 +6,23 @@ namespace Approval.Engine.Http;
 
 internal static class HttpExtensions
 {
-    /// <summary>ProblemDetails for every error, the definition JSON format on the wire, and Swagger with bearer auth.</summary>
+    /// <summary>
+    /// ProblemDetails for every error, request size and depth limits, the definition JSON format on
+    /// the wire, transport safety (<see cref="HttpSecurity"/>), and Swagger with bearer auth.
+    /// </summary>
     public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        var limits = builder.Configuration.GetSection("Http").Get<RequestLimitOptions>() ?? new RequestLimitOptions();
+        builder.Services.AddSingleton(limits);
+
+        // A body that does not bind throws, in every environment, so the handler can say what and where.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.AddHttpSecurity();
         builder.Services.Configure<JsonOptions>(o =>
         {
+            o.SerializerOptions.MaxDepth = limits.MaxJsonDepth;
             var format = WorkflowJson.Options;
             o.SerializerOptions.PropertyNamingPolicy = format.PropertyNamingPolicy;
             o.SerializerOptions.DefaultIgnoreCondition = format.DefaultIgnoreCondition;
@@ -52,8 +62,11 @@ internal static class HttpExtensions
 
     public static WebApplication UseHttpApi(this WebApplication app)
     {
+        app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.DocumentTitle = "Approval API");
         return app;

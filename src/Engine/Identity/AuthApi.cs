@@ -10,6 +10,7 @@ internal static class AuthApi
     {
         app.MapPost("/api/auth/login", LoginAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit.Policy)
             .WithTags("Auth")
             .WithSummary("Exchange a user name and password for a bearer token.");
         return app;

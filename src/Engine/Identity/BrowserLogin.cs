@@ -63,7 +63,7 @@ internal static class BrowserLogin
         var group = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         group.MapGet(LoginPath, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
             Page(context, antiforgery, LocalOrRoot(returnUrl), null, StatusCodes.Status200OK));
-        group.MapPost(LoginPath, SignInAsync);
+        group.MapPost(LoginPath, SignInAsync).RequireRateLimiting(LoginRateLimit.Policy);
         group.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieScheme);

@@ -29,6 +29,7 @@ internal static class IdentityExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PlatformUserManager>()
             .AddEntityFrameworkStores<ApprovalDbContext>()
             .AddSignInManager();
 
@@ -57,6 +58,7 @@ internal static class IdentityExtensions
                     && (expires is null || expires > now - parameters.ClockSkew);
             });
         builder.Services.AddAuthorization();
+        builder.Services.AddLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<DemoUsers>();
         return builder;
     }

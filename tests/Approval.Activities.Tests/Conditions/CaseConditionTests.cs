@@ -94,14 +94,36 @@ public sealed class CaseConditionTests
     }
 
     [Fact]
-    public void Evaluate_HandlesTheDeepestNestingTheLengthLimitAllows()
+    public void Check_RefusesNestingPastTheDepthLimit_BeforeParsing_AndEvaluateRefusesItToo()
     {
         // A stack overflow in the parser would kill the whole process, not just fail this condition.
         var depth = (CaseCondition.MaxLength - "true".Length) / 2;
         var condition = new string('(', depth) + "true" + new string(')', depth);
 
+        Assert.Contains(CaseCondition.MaxDepth.ToString(), CaseCondition.Check(condition));
+        Assert.Throws<InvalidOperationException>(() => CaseCondition.Evaluate(condition, Variables));
+    }
+
+    [Fact]
+    public void Check_AcceptsNestingOfExactlyTheDepthLimit()
+    {
+        var condition = new string('(', CaseCondition.MaxDepth) + "[amount] > 0" + new string(')', CaseCondition.MaxDepth);
+
         Assert.Null(CaseCondition.Check(condition));
         Assert.True(CaseCondition.Evaluate(condition, Variables));
+    }
+
+    [Fact]
+    public void Check_RefusesAConditionOfTooManySteps_SayingHowMany()
+    {
+        // Short enough for the length limit, but every "1+" is two more steps to evaluate.
+        var condition = string.Concat(Enumerable.Repeat("1+", CaseCondition.MaxSteps / 2 + 1)) + "1 > 0";
+
+        var error = CaseCondition.Check(condition);
+
+        Assert.NotNull(error);
+        Assert.Contains($"at most {CaseCondition.MaxSteps}", error);
+        Assert.Throws<InvalidOperationException>(() => CaseCondition.Evaluate(condition, Variables));
     }
 
     [Theory]

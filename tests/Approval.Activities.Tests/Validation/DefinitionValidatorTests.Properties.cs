@@ -1,4 +1,6 @@
 using Approval.Activities.Definitions;
+using Approval.Activities.Registry;
+using Approval.Activities.Validation;
 using static Approval.Activities.Tests.Support.Flows;
 
 namespace Approval.Activities.Tests.Validation;
@@ -93,6 +95,15 @@ public sealed partial class DefinitionValidatorTests
                 Link("start", "Done", review.Id),
                 Link(review.Id, "Pass", "end"), Link(review.Id, "Return", "end"), Link(review.Id, "Reject", "end"),
             ]);
+
+    [Fact]
+    public void Validate_ReportsAConditionOverTheStepLimit_AtItsActivityAndProperty()
+    {
+        var definition = WithDecision(new { condition = string.Concat(Enumerable.Repeat("1+", 151)) + "1 > 0" });
+
+        Assert.Equal([("invalid-property", "/activities/1/properties/condition", "decision", null)], Errors(definition));
+        Assert.Contains("steps", Assert.Single(DefinitionValidator.Validate(definition, ActivityRegistry.Default)).Message);
+    }
 
     /// <summary>Start → Decision with <paramref name="properties"/>, True and False each to an End.</summary>
     private static WorkflowDefinition WithDecision(object? properties) =>

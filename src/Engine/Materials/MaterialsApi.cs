@@ -1,0 +1,243 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Approval.Activities.Contract;
+using Approval.Engine.Cases;
+using Approval.Engine.Catalogue;
+using Approval.Engine.Http;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Approval.Engine.Windows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Materials;
+
+/// <summary>
+/// Files for a case's materials: the applicant uploads for their own application, a clerk at a window
+/// that serves the item at the counter (also after filing); whoever may read the case lists and downloads them.
+/// </summary>
+internal static class MaterialsApi
+{
+    private const string NoFile =
+        "Send one file as the multipart form field 'file' and the material it is as the field 'material' (curl -F material=申请书 -F file=@a.pdf).";
+
+    public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases/{id:guid}/materials").WithTags("Cases").RequireAuthorization();
+        var maxBytes = app.ServiceProvider.GetRequiredService<MaterialStore>().MaxBytes;
+        group.MapPost("", UploadAsync)
+            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowStaff))
+            .Accepts<IFormFile>("multipart/form-data")
+
+            // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
+            .DisableAntiforgery()
+            .WithFormOptions(multipartBodyLengthLimit: maxBytes + BodySizeLimit.FormOverhead)
+            .WithBodySizeLimit(maxBytes + BodySizeLimit.FormOverhead)
+            .WithSummary($"Hand in a file for one of the case's materials (fields 'material' and 'file'; PDF, JPEG, PNG or OFD, at most {maxBytes / 1024 / 1024} MB).");
+        group.MapGet("", ListAsync).WithSummary("The files handed in for the case, oldest first.");
+        group.MapGet("/{sha256}", DownloadAsync).WithSummary("One file, as the type found on upload and always as an attachment.");
+        return app;
+    }
+
+    private static async Task<Results<Created<MaterialResponse>, Ok<MaterialResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, ApprovalDbContext db, MaterialStore store, WindowDesk desk,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var actor = Actor.From(user);
+        var @case = await db.Cases.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.ItemCode, c.CreatedBy, c.Materials, c.Instance.Status })
+            .FirstOrDefaultAsync(ct);
+        var ownOnly = !actor.Roles.Contains(Roles.WindowStaff);
+        if (@case is null || (ownOnly && @case.CreatedBy != actor.UserId))
+        {
+            return Problems.NotFound($"There is no case {id}.");
+        }
+
+        if (!ownOnly && @case.ItemCode is not null && await desk.RefuseAsync(actor, @case.ItemCode, onTheSpot: false, ct) is { } refusal)
+        {
+            return Problems.Forbidden(refusal);
+        }
+
+        if (@case.Status != InstanceStatus.Running)
+        {
+            return Problems.Conflict($"Case {id} is no longer running: its materials are closed.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Invalid("file", NoFile);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge(store.MaxBytes); // the form reader's multipart limit was passed
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(store.MaxBytes);
+        }
+        catch (IOException) when (!ct.IsCancellationRequested)
+        {
+            return Invalid("file", "The multipart form ends before it is complete. " + NoFile);
+        }
+
+        var material = form["material"].ToString().Trim();
+        var file = form.Files.GetFile("file");
+        if (material.Length is 0 or > 200)
+        {
+            return Invalid("material", "Name the material this file is (field 'material', at most 200 characters).");
+        }
+
+        if (form.Files.Count != 1 || file is null || file.Length == 0)
+        {
+            return Invalid("file", NoFile);
+        }
+
+        if (file.Length > store.MaxBytes)
+        {
+            return TooLarge(store.MaxBytes);
+        }
+
+        var listed = await ListedMaterialsAsync(db, @case.ItemCode, @case.Materials, ct);
+        if (!listed.Contains(material))
+        {
+            return Invalid("material", $"'{material}' is not one of this case's materials: {string.Join("、", listed)}.");
+        }
+
+        await using var content = file.OpenReadStream();
+        var type = MaterialTypes.Detect(content);
+        if (type is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported file type",
+                detail: $"A material is a PDF, JPEG, PNG or OFD file, told by its content; this file is none of them.");
+        }
+
+        if (!MaterialTypes.Agrees(file.ContentType, type))
+        {
+            return Invalid("file", $"The file is declared as {file.ContentType} but its content is {type}.");
+        }
+
+        var sha256 = MaterialStore.HashOf(content);
+        var existing = await db.CaseMaterials.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.CaseId == id && m.MaterialName == material && m.Sha256 == sha256, ct);
+        if (existing is not null)
+        {
+            return TypedResults.Ok(MaterialResponse.From(existing));
+        }
+
+        await store.SaveAsync(sha256, content, ct);
+        var row = new CaseMaterial
+        {
+            CaseId = id,
+            MaterialName = material,
+            FileName = SafeFileName(file.FileName, type),
+            ContentType = type,
+            Size = file.Length,
+            Sha256 = sha256,
+            UploadedBy = actor.UserId,
+            UploaderName = actor.UserName,
+            UploadedAt = clock.GetUtcNow(),
+        };
+        db.CaseMaterials.Add(row);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/cases/{id}/materials/{sha256}", MaterialResponse.From(row));
+    }
+
+    private static async Task<Results<Ok<List<MaterialResponse>>, ProblemHttpResult>> ListAsync(
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct)
+    {
+        if (!await MayReadAsync(db, Actor.From(user), id, ct))
+        {
+            return Problems.NotFound($"There is no case {id}.");
+        }
+
+        var rows = await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(MaterialResponse.From).ToList());
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        Guid id, string sha256, ClaimsPrincipal user, ApprovalDbContext db, MaterialStore store, CancellationToken ct)
+    {
+        if (!await MayReadAsync(db, Actor.From(user), id, ct))
+        {
+            return Problems.NotFound($"There is no case {id}.");
+        }
+
+        var hash = sha256.ToLowerInvariant();
+        var row = hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower)
+            ? await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == id && m.Sha256 == hash).OrderBy(m => m.Id).FirstOrDefaultAsync(ct)
+            : null;
+        var stream = row is null ? null : store.Open(row.Sha256);
+        if (row is null || stream is null)
+        {
+            return Problems.NotFound($"Case {id} has no file {sha256}.");
+        }
+
+        // Always an attachment of the type found on upload: a browser never renders or guesses it (nosniff is on every answer).
+        return TypedResults.File(stream, row.ContentType, row.FileName);
+    }
+
+    /// <summary>Applicants read their own applications only; staff read any, as the case itself.</summary>
+    private static async Task<bool> MayReadAsync(ApprovalDbContext db, Actor actor, Guid id, CancellationToken ct)
+    {
+        var ownOnly = actor.Roles.All(r => r == Roles.Applicant);
+        return await db.Cases.AnyAsync(c => c.Id == id && (!ownOnly || c.CreatedBy == actor.UserId), ct);
+    }
+
+    /// <summary>The item's one-time notification list and whatever the case listed on filing.</summary>
+    private static async Task<HashSet<string>> ListedMaterialsAsync(ApprovalDbContext db, string? itemCode, string caseMaterials, CancellationToken ct)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var supplied in JsonSerializer.Deserialize<List<SuppliedMaterial>>(caseMaterials, CatalogueJson.Options) ?? [])
+        {
+            names.Add(supplied.Name);
+        }
+
+        if (itemCode is not null)
+        {
+            var item = await db.PowerItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == itemCode, ct);
+            names.UnionWith(item?.Materials.Select(m => m.Name) ?? []);
+        }
+
+        return names;
+    }
+
+    /// <summary>The uploader's name without any folder, with only letters, digits, and . - _ ( ) kept, ending in the type's extension.</summary>
+    internal static string SafeFileName(string? original, string contentType)
+    {
+        var extension = MaterialTypes.Extension(contentType);
+        var name = Path.GetFileNameWithoutExtension((original ?? "").Replace('\\', '/').Split('/')[^1]);
+        var safe = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        {
+            safe.Append(char.IsLetterOrDigit(c) || c is '-' or '_' or '(' or ')' or '.' ? c : '_');
+            if (safe.Length >= 100)
+            {
+                break;
+            }
+        }
+
+        var stem = safe.ToString().Trim('.', '_');
+        return (stem.Length == 0 ? "material" : stem) + extension;
+    }
+
+    private static ValidationProblem Invalid(string field, string message) => Problems.Invalid(field, message);
+
+    private static ProblemHttpResult TooLarge(long maxBytes) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.",
+            detail: $"A material file is at most {maxBytes} bytes.");
+}
+
+/// <summary>A file handed in for a material, as listed and answered on upload.</summary>
+public sealed record MaterialResponse(
+    string MaterialName, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string Download)
+{
+    internal static MaterialResponse From(CaseMaterial m) =>
+        new(m.MaterialName, m.FileName, m.ContentType, m.Size, m.Sha256, m.UploaderName, m.UploadedAt, $"/api/cases/{m.CaseId}/materials/{m.Sha256}");
+}
