@@ -1,4 +1,5 @@
 using Approval.Engine;
+using Approval.Engine.Access;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Clock;
@@ -33,6 +34,7 @@ DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Env
 
 builder.AddStorage();
 builder.AddPlatformIdentity();
+builder.AddAccess();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();

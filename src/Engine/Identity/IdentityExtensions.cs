@@ -56,7 +56,6 @@ internal static class IdentityExtensions
                 return (notBefore is null || notBefore <= now + parameters.ClockSkew)
                     && (expires is null || expires > now - parameters.ClockSkew);
             });
-        builder.Services.AddAuthorization();
         builder.Services.AddScoped<DemoUsers>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -60,7 +61,7 @@ internal static class TimersExtensions
         {
             Authorization = [new RoleFilter()],
             DashboardTitle = "Approval timers",
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireRole(Roles.Administrator, Roles.Supervisor));
+        }).RequireAuthorization(Policies.Studio.Timers);
         return app;
     }
 
