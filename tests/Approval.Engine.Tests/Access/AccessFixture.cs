@@ -21,6 +21,8 @@ namespace Approval.Engine.Tests.Access;
 /// </summary>
 public sealed class AccessFixture : IAsyncLifetime
 {
+    public const string Collection = "Access";
+
     public const string Department = "market-regulation";
     public const string OtherDepartment = "housing-construction";
 
@@ -181,3 +183,6 @@ public sealed class AccessFixture : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+[CollectionDefinition(AccessFixture.Collection)]
+public sealed class AccessCollection : ICollectionFixture<AccessFixture>;

@@ -13,7 +13,8 @@ namespace Approval.Engine.Tests.Access;
 /// variants (own department or another's, own window or another's, own application or another's).
 /// A new endpoint fails <see cref="EveryEndpoint_HasARow_AndEveryRow_AnEndpoint"/> until it is given a row in <see cref="Matrix"/>.
 /// </summary>
-public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper output) : IClassFixture<AccessFixture>
+[Collection(AccessFixture.Collection)]
+public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper output)
 {
     // Columns: anonymous admin supervisor1 handler1 head1 handler2 head2 window1 window2 applicant1 applicant2.
     // ok = allowed (any answer but 401, 403, 404, a 5xx or a redirect to the login page); a number = exactly that status.
