@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Approval.Activities.Definitions;
 using Approval.Designer.Services;
 using Approval.Engine.Identity;
@@ -96,6 +97,43 @@ public sealed class CaseScopeTests(AccessFixture fixture)
         Assert.True((await flows.PublishAsync(admin, "designer-access")).Succeeded);
         Assert.NotNull((await fixture.Host.Services.GetRequiredService<ICaseViews>().TryOutAsync(admin, "designer-access", null, "{}")).CaseId);
     }
+
+    // Separation of duties: the centre designs flows; a flow that gives a case's step to administrators does not make them deciders.
+    [Fact]
+    public async Task AnAdministrator_NeverCompletesACasesTask_EvenOneGivenToTheirRole()
+    {
+        var admin = fixture.Clients["admin"];
+        var flow = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(ApprovalHost.WorkflowsFolder, "standard-licence.json")))!;
+        flow["definitionId"] = "admin-review";
+        flow["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "review")!["properties"]!["role"] = "Administrator";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/definitions", Json(flow))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/definitions/admin-review/publish", null)).StatusCode);
+        var window = fixture.Clients["window1"];
+        var filed = await window.CreateCaseAsync("admin-review", AccessFixture.Department);
+        var review = (await window.CompleteOkAsync(filed.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0];
+        Assert.Equal("Administrator", review.Str("role"));
+
+        var inbox = await admin.GetFromJsonAsync<JsonElement>("/api/tasks?take=500");
+        var response = await admin.CompleteAsync(review.Id(), "Pass", "同意");
+
+        Assert.DoesNotContain(review.Id(), inbox.EnumerateArray().Select(t => t.Id()));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(["review"], (await fixture.Clients["supervisor1"].GetCaseAsync(filed.Id())).OpenActivities());
+    }
+
+    [Fact]
+    public async Task TheSupervisionOffice_ReadsEveryOpenTask_AndCompletesNone()
+    {
+        var tryOut = await fixture.Clients["supervisor1"].GetCaseAsync(fixture.TryOut);
+        var accept = tryOut.OpenTask("accept");
+
+        var inbox = await fixture.Clients["supervisor1"].GetFromJsonAsync<JsonElement>("/api/tasks?take=500");
+
+        Assert.Contains(accept, inbox.EnumerateArray().Select(t => t.Id()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Clients["supervisor1"].CompleteAsync(accept, "Accepted")).StatusCode);
+    }
+
+    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
 
     private async Task<HashSet<string>> ListedAsync(string caller, string query = "?take=500") =>
         (await fixture.Clients[caller].GetFromJsonAsync<JsonElement>($"/api/cases{query}")).EnumerateArray().Select(c => c.Id()).ToHashSet();
