@@ -1,4 +1,3 @@
-using Approval.Activities.Contract;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Designer.Services;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;

@@ -1,6 +1,5 @@
 using Approval.Activities.Contract;
 using Approval.Engine.Access;
-using Approval.Engine.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.SqlServer;

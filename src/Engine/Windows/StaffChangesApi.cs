@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Approval.Activities.Contract;
 using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Cases;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
