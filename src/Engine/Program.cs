@@ -1,4 +1,5 @@
 using Approval.Engine;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
@@ -36,6 +37,7 @@ DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Env
 builder.AddStorage();
 builder.AddAudit();
 builder.AddPlatformIdentity();
+builder.AddAccess();
 builder.AddFlowEngine();
 builder.AddWorkingCalendar();
 builder.AddCatalogue();

@@ -73,12 +73,13 @@ public sealed class DesignerTests(BrowserFixture fixture)
         Assert.Contains("review-2.Reject->end-rejected", connections);
         Assert.DoesNotContain("review.Pass->decide", connections);
 
-        var stillRunning = await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{running}");
+        // Applications are read by those who handle them (the clerk who filed them), not by the centre's administrator.
+        var stillRunning = await window.GetFromJsonAsync<JsonElement>($"/api/cases/{running}");
         Assert.Equal(version, stillRunning.GetProperty("definitionVersion").GetInt32());
         Assert.Equal("Running", stillRunning.GetProperty("status").GetString());
 
         // A case filed now runs the new version.
-        var next = await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{await FileCaseAsync(window)}");
+        var next = await window.GetFromJsonAsync<JsonElement>($"/api/cases/{await FileCaseAsync(window)}");
         Assert.Equal(version + 1, next.GetProperty("definitionVersion").GetInt32());
         shot.Passed();
         await page.Context.CloseAsync();

@@ -94,13 +94,14 @@ public sealed class CaseFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Complete_IsForbidden_ForTheRightRoleInAnotherDepartment()
+    public async Task Complete_IsNotFound_ForTheRightRoleInAnotherDepartment()
     {
         var created = await _window.CreateCaseAsync();
         var review = (await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0];
         var otherDepartment = await _host.LoginAsync("handler2");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherDepartment.CompleteAsync(review.Id(), "Pass")).StatusCode);
+        // Another department's case does not exist for it, nor do its tasks.
+        Assert.Equal(HttpStatusCode.NotFound, (await otherDepartment.CompleteAsync(review.Id(), "Pass")).StatusCode);
         Assert.DoesNotContain(review.Id(), await InboxAsync(otherDepartment));
         Assert.Contains(review.Id(), await InboxAsync(_handler));
     }

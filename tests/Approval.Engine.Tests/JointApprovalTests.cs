@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
 namespace Approval.Engine.Tests;
 
 public sealed class JointApprovalTests : IAsyncLifetime
@@ -39,6 +43,19 @@ public sealed class JointApprovalTests : IAsyncLifetime
         var certify = (await head.CompleteOkAsync(decide.Id(), "Grant")).GetProperty("openedTasks")[0];
         var done = await _window.CompleteOkAsync(certify.Id(), "Issued");
         Assert.Equal("Completed", done.Str("caseStatus"));
+    }
+
+    [Fact]
+    public async Task TheCoReviewingDepartment_ReadsTheCase_ButOnlyTheLeadDepartmentMovesItsClocks()
+    {
+        var created = await _window.CreateCaseAsync("joint-approval");
+        await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
+        var pause = new { kind = "Inspection", reason = "现场核查" };
+
+        Assert.Equal(["review-housing", "review-market"], (await _housing.GetCaseAsync(created.Id())).OpenActivities());
+        Assert.Contains(created.Id(), (await _housing.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray().Select(c => c.Id()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _housing.PostAsJsonAsync($"/api/cases/{created.Id()}/pauses", pause)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _market.PostAsJsonAsync($"/api/cases/{created.Id()}/pauses", pause)).StatusCode);
     }
 
     [Fact]

@@ -4,8 +4,10 @@ using Approval.Activities.Definitions;
 namespace Approval.Designer.Services;
 
 /// <summary>
-/// What the case viewer asks of the platform. The host applies the API's rule: staff see every
-/// case, an applicant only their own; a case someone may not see does not exist for them.
+/// What the case viewer asks of the platform. The host applies the API's rule (a department its
+/// cases, a window its own, an applicant their own applications, the supervision office every case;
+/// an administrator every case's path, never the applicant's details); a case someone may not see
+/// does not exist for them.
 /// </summary>
 public interface ICaseViews
 {

@@ -6,7 +6,7 @@ namespace Approval.Designer.Services;
 
 /// <summary>
 /// What the designer asks of the platform about flow definitions. The host implements it with the
-/// same rules as its HTTP API: anyone signed in reads, only administrators save and publish.
+/// same rules as its HTTP API: the centre's staff read, only administrators save and publish.
 /// </summary>
 public interface IFlowDesigns
 {

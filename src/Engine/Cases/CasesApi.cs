@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases.Clocks;
 using Approval.Engine.Catalogue;
@@ -13,6 +14,7 @@ using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
 using Approval.Engine.Tasks;
 using Approval.Engine.Windows;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,10 +27,12 @@ internal static class CasesApi
 
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Cases.Read);
         group.MapPost("", CreateAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.WindowStaff, Roles.Applicant, Roles.Administrator))
+            .RequireAuthorization(Policies.Cases.File)
             .WithSummary("File an application for an item; the item's published flow starts at once.");
+        group.MapGet("", CaseListApi.ListAsync)
+            .WithSummary("The cases the caller may see, newest first: ?status=Running|Completed|Faulted &item= &from=&to= (received, YYYY-MM-DD) &skip=&take=.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, clocks, open tasks and history.");
         app.MapCaseClocks();
         return app;
@@ -57,9 +61,9 @@ internal static class CasesApi
                 return Problems.Invalid("itemCode", $"There is no item '{request.ItemCode}' in force to apply for.");
             }
 
-            if (!actor.Roles.Contains(Roles.WindowStaff) && !actor.Roles.Contains(Roles.Applicant))
+            if (CaseAccess.FilingRefusal(actor, tryOut: false) is { } refused)
             {
-                return Problems.Forbidden("Applications are filed by applicants or at a window.");
+                return Problems.Forbidden(refused);
             }
 
             // A clerk receives only what their window serves; an applicant files on line for any window.
@@ -73,9 +77,9 @@ internal static class CasesApi
         else
         {
             // A bare flow is how an administrator tries a flow out; applications name an item.
-            if (!actor.Roles.Contains(Roles.Administrator))
+            if (CaseAccess.FilingRefusal(actor, tryOut: true) is { } refused)
             {
-                return Problems.Forbidden("Only administrators may start a flow without an item; give itemCode.");
+                return Problems.Forbidden(refused);
             }
 
             (definitionId, department) = (request.DefinitionId!, request.Department);
@@ -138,19 +142,17 @@ internal static class CasesApi
     }
 
     internal static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CaseClockReader clockReader, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, ActivityRegistry registry,
+        CaseClockReader clockReader, CancellationToken ct)
     {
-        var actor = Actor.From(user);
-        var response = await CaseResponse.LoadAsync(db, registry, clockReader, id, ct);
-
-        // Applicants see their own applications only; others' must not even be seen to exist.
-        var ownOnly = actor.Roles.All(r => r == Roles.Applicant);
-        if (response is null || (ownOnly && await db.Cases.AnyAsync(c => c.Id == id && c.CreatedBy != actor.UserId, ct)))
+        var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (await authorization.RefuseAsync(user, @case, Operations.Read, $"There is no case {id}.") is { } refused)
         {
-            return Problems.NotFound($"There is no case {id}.");
+            return refused;
         }
 
-        return TypedResults.Ok(response);
+        var response = await CaseResponse.LoadAsync(db, registry, clockReader, id, ct);
+        return response is null ? Problems.NotFound($"There is no case {id}.") : TypedResults.Ok(response);
     }
 
     private static ValidationProblem? CheckShape(CreateCaseRequest request)

@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
@@ -12,11 +13,11 @@ internal static class CatalogueApi
 {
     public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogue/items").WithTags("Catalogue").RequireAuthorization();
+        var group = app.MapGroup("/api/catalogue/items").WithTags("Catalogue").RequireAuthorization(Policies.Catalogue.Read);
         group.MapGet("", ListAsync).WithSummary("Every item, whatever its status.");
         group.MapGet("/{code}", GetAsync);
 
-        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        var write = group.MapGroup("").RequireAuthorization(Policies.Catalogue.Manage);
         write.MapPost("", CreateAsync).WithSummary("Add an item; it enters the public change feed.");
         write.MapPut("/{code}", UpdateAsync).WithSummary("Change an item: its status (cancel, delegate, adjust) or its content; published in the feed.");
         write.MapDelete("/{code}", DeleteAsync).WithSummary("Remove an item entered by mistake; one with cases is cancelled instead.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
@@ -17,10 +18,10 @@ internal static class CatalogueTransferApi
 
     public static IEndpointRouteBuilder MapCatalogueTransfer(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogue").WithTags("Catalogue").RequireAuthorization();
+        var group = app.MapGroup("/api/catalogue").WithTags("Catalogue").RequireAuthorization(Policies.Catalogue.Read);
         group.MapGet("/export", ExportAsync).WithSummary("The whole catalogue as a spreadsheet (format=xlsx or csv) in the columns import reads.");
         group.MapPost("/import", ImportAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .RequireAuthorization(Policies.Catalogue.Manage)
             .Accepts<IFormFile>("multipart/form-data")
 
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.

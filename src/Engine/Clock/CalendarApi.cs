@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
@@ -22,11 +23,11 @@ internal static class CalendarApi
     {
         app.MapPublicCalendar();
 
-        var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization();
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Calendar.Read);
         group.MapGet("", ListAsync).WithSummary("The years whose holidays are known; any other year counts Monday to Friday, provisionally.");
         group.MapGet("/{year:int}", GetAsync).WithSummary("A year's days off and make-up working days.");
 
-        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        var write = group.MapGroup("").RequireAuthorization(Policies.Calendar.Manage);
         write.MapPut("/{year:int}", PutYearAsync).WithSummary("Add or replace a whole year from its notice: source, holidays, make-up working days.");
         write.MapPut("/days/{date}", PutDayAsync).WithSummary("Make one day a holiday, a make-up working day, or Normal again.");
         return app;

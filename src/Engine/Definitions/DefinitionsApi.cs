@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
@@ -18,17 +18,17 @@ internal static class DefinitionsApi
     public static IEndpointRouteBuilder MapDefinitions(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/activities", (ActivityRegistry registry) => TypedResults.Ok(registry.Descriptors))
-            .RequireAuthorization()
+            .RequireAuthorization(Policies.Definitions.Read)
             .WithTags("Definitions")
             .WithSummary("The activity types a flow can use: what the designer's palette shows.");
 
-        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization();
+        var group = app.MapGroup("/api/definitions").WithTags("Definitions").RequireAuthorization(Policies.Definitions.Read);
         group.MapGet("", ListAsync);
         group.MapGet("/{definitionId}", GetAsync).WithSummary("The current published version, or ?version=N.");
         group.MapGet("/{definitionId}/versions", VersionsAsync);
         group.MapPost("/validate", Validate).WithSummary("200 when the definition could be published, else 400 listing every error.");
 
-        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        var write = group.MapGroup("").RequireAuthorization(Policies.Definitions.Manage);
         write.MapPost("", CreateDraftAsync).WithSummary("A new flow's first draft, or a new draft of an existing flow.");
         write.MapPut("/{definitionId}/draft", UpdateDraftAsync);
         write.MapPost("/{definitionId}/publish", PublishAsync).WithSummary("The draft becomes the version new cases run.");

@@ -57,7 +57,6 @@ internal static class IdentityExtensions
                 return (notBefore is null || notBefore <= now + parameters.ClockSkew)
                     && (expires is null || expires > now - parameters.ClockSkew);
             });
-        builder.Services.AddAuthorization();
         builder.Services.AddLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<DemoUsers>();
         return builder;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Clock;
 using Approval.Engine.Http;
-using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +27,13 @@ internal static class StatisticsApi
     {
         var group = app.MapGroup("/api/statistics").WithTags("Statistics");
         group.MapGet("", ReportAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
+            .RequireAuthorization(Policies.Statistics.Read)
             .WithSummary("The centre's figures with their definitions " + ReportSummary);
         group.MapGet("/export", ExportAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
+            .RequireAuthorization(Policies.Statistics.Read)
             .WithSummary("The same report as an .xlsx workbook, with a sheet of its definitions " + ReportSummary);
         group.MapGet("/daily", DailyAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Administrator))
+            .RequireAuthorization(Policies.Statistics.Daily)
             .WithSummary("The daily snapshots from..to (YYYY-MM-DD, both included; to defaults to today, from to 30 days before it), optionally of one department.");
         app.MapPublicStatistics();
         return app;
@@ -80,7 +79,6 @@ internal static class StatisticsApi
         return TypedResults.File(ReportSheet.Write(report), ReportSheet.ContentType, name);
     }
 
-    // A department head sees their own department: asking for another is refused rather than quietly narrowed.
     private static (ReportQuery?, ValidationProblem?, ProblemHttpResult?) Resolve(
         string? from, string? to, string? groupBy, string? department, string? window, string? item, ClaimsPrincipal user, DateOnly today)
     {
@@ -91,18 +89,8 @@ internal static class StatisticsApi
             return (null, Problems.Invalid("The statistics query is not valid.", problems.Select(p => (p.Where, p.Message))), null);
         }
 
-        var actor = Actor.From(user);
-        if (actor.Roles.Contains(Roles.Supervisor) || actor.Roles.Contains(Roles.Administrator))
-        {
-            return (query, null, null);
-        }
-
-        if (actor.Department is null || (query.Department is not null && query.Department != actor.Department))
-        {
-            return (null, null, Problems.Forbidden($"A department head sees the figures of their own department{(actor.Department is null ? "" : $" ({actor.Department})")} only."));
-        }
-
-        return (query with { Department = actor.Department }, null, null);
+        var (narrowed, refusal) = StatisticsAccess.Narrow(query, user);
+        return narrowed is null ? (null, null, Problems.Forbidden(refusal!)) : (narrowed, null, null);
     }
 
     private static async Task<Results<Ok<List<DailySnapshotResponse>>, ValidationProblem>> DailyAsync(

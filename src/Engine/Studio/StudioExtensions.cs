@@ -1,6 +1,7 @@
 using Approval.Designer;
 using Approval.Designer.Services;
 using Approval.Designer.Text;
+using Approval.Engine.Access;
 using Approval.Engine.Identity;
 using Microsoft.AspNetCore.Authentication;
 
@@ -57,7 +58,7 @@ internal static class StudioExtensions
         }).ExcludeFromDescription().AllowAnonymous();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireAuthenticatedUser());
+            .RequireAuthorization(Policies.Studio.Use);
         return app;
     }
 }

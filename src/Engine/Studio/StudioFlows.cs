@@ -1,13 +1,14 @@
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
 using Approval.Designer.Services;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Approval.Engine.Studio;
 /// <summary>
 /// The designer's view of flow definitions. Each call runs the Definitions API's own handler in a
 /// scope of its own (as a request would), so the designer gets exactly the API's answers and rules:
-/// anyone signed in reads, administrators save and publish.
+/// the centre's staff read, administrators save and publish (<see cref="Policies.Definitions"/>).
 /// </summary>
 internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock) : IFlowDesigns
 {
@@ -24,6 +25,11 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
     {
         RequireSignedIn(user);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await MayReadAsync(scope.ServiceProvider, user))
+        {
+            return [];
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
         var summaries = (await DefinitionsApi.ListAsync(db, ct)).Value!;
         var items = await db.PowerItems.AsNoTracking()
@@ -46,6 +52,11 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
     {
         RequireSignedIn(user);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await MayReadAsync(scope.ServiceProvider, user))
+        {
+            return null;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
         version ??= await db.Definitions
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft)
@@ -59,6 +70,11 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
     {
         RequireSignedIn(user);
         await using var scope = scopes.CreateAsyncScope();
+        if (!await MayReadAsync(scope.ServiceProvider, user))
+        {
+            return [];
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
         var result = await DefinitionsApi.VersionsAsync(definitionId, db, ct);
         return result.Result is Ok<List<DefinitionVersionInfo>> ok
@@ -72,12 +88,12 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
 
     public async Task<DesignOutcome> SaveDraftAsync(ClaimsPrincipal user, WorkflowDefinition definition, CancellationToken ct = default)
     {
-        if (Refusal(user) is { } refused)
+        await using var scope = scopes.CreateAsyncScope();
+        if (await RefusalAsync(scope.ServiceProvider, user) is { } refused)
         {
             return refused;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
         var hasDraft = await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId && d.Status == DefinitionStatus.Draft, ct);
         if (hasDraft)
@@ -90,12 +106,12 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
 
     public async Task<DesignOutcome> PublishAsync(ClaimsPrincipal user, string definitionId, CancellationToken ct = default)
     {
-        if (Refusal(user) is { } refused)
+        await using var scope = scopes.CreateAsyncScope();
+        if (await RefusalAsync(scope.ServiceProvider, user) is { } refused)
         {
             return refused;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
         return Outcome((await DefinitionsApi.PublishAsync(definitionId, db, registry, clock, user, Audit(scope), ct)).Result);
     }
@@ -120,9 +136,13 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
         }
     }
 
-    // The API's write endpoints are for administrators only; so are these.
-    private static DesignOutcome? Refusal(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Administrator)
+    // The API's read policy: the centre's staff, not applicants.
+    private static async Task<bool> MayReadAsync(IServiceProvider services, ClaimsPrincipal user) =>
+        (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Definitions.Read)).Succeeded;
+
+    // The API's write endpoints' policy, asked of the same authorisation service.
+    private static async Task<DesignOutcome?> RefusalAsync(IServiceProvider services, ClaimsPrincipal user) =>
+        (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Definitions.Manage)).Succeeded
             ? null
             : DesignOutcome.Refused("Only administrators (中心管理员) change flows.");
 

@@ -1,3 +1,4 @@
+using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -11,7 +12,7 @@ internal static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications").WithTags("Supervision").RequireAuthorization();
+        var group = app.MapGroup("/api/notifications").WithTags("Supervision").RequireAuthorization(Policies.Notifications.Own);
         group.MapGet("", ListAsync).WithSummary("The caller's notifications, newest first; ?unread=true for unread only.");
         group.MapPost("/{id:long}/read", ReadAsync);
         return app;

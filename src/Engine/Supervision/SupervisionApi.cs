@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,19 +20,23 @@ internal static class SupervisionApi
     public static IEndpointRouteBuilder MapSupervision(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/supervision").WithTags("Supervision")
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.DepartmentHead));
+            .RequireAuthorization(Policies.Supervision.Read);
         group.MapGet("/warnings", ListAsync).WithSummary("Warnings, cards and escalations by department, kind, severity, status and period.");
         group.MapGet("/escalations", (ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct, string? department, Severity? severity,
                 WarningStatus? status, DateTimeOffset? from, DateTimeOffset? to, int take = 200) =>
                 ListAsync(user, db, ct, department, null, severity, status, from, to, take, escalatedOnly: true))
             .WithSummary("What was escalated beyond the handler: red cards, statutory breaches, overdue steps and the flows' own escalations.");
         group.MapGet("/overdue", OverdueAsync).WithSummary("Running cases past their promised deadline (or, with statutory=true, their statutory one), most overdue first.");
-        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, tasks, clock, audit, ct));
-        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Resolved, request, user, db, tasks, clock, audit, ct));
+        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db,
+                IAuthorizationService authorization, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, authorization, tasks, clock, audit, ct))
+            .RequireAuthorization(Policies.Supervision.Handle);
+        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db,
+                IAuthorizationService authorization, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
+            HandleAsync(id, WarningStatus.Resolved, request, user, db, authorization, tasks, clock, audit, ct))
+            .RequireAuthorization(Policies.Supervision.Handle);
         group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor))
+            .RequireAuthorization(Policies.Supervision.Sweep)
             .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
         return app;
     }
@@ -45,13 +51,7 @@ internal static class SupervisionApi
             return Problems.Invalid("take", "take is between 1 and 1000.");
         }
 
-        var actor = Actor.From(user);
-        if (!actor.Roles.Contains(Roles.Supervisor))
-        {
-            department = actor.Department; // a head sees their own department only
-        }
-
-        var query = db.Warnings.AsNoTracking();
+        var query = WarningAccess.Scope(db.Warnings.AsNoTracking(), user);
         query = department is null ? query : query.Where(w => w.Department == department);
         query = kind is null ? query : query.Where(w => w.Kind == kind);
         query = escalatedOnly ? query.Where(w => w.EscalatedToRole != null) : query;
@@ -71,32 +71,26 @@ internal static class SupervisionApi
             return Problems.Invalid("take", "take is between 1 and 1000.");
         }
 
-        var actor = Actor.From(user);
-        if (!actor.Roles.Contains(Roles.Supervisor))
-        {
-            department = actor.Department; // a head sees their own department only
-        }
-
-        return TypedResults.Ok(await overdue.ListAsync(department, statutory, take, ct));
+        return TypedResults.Ok(await overdue.ListAsync(WarningAccess.Department(user, department), statutory, take, ct));
     }
 
     private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, EscalationTasks tasks, TimeProvider clock,
-        AuditLog audit, CancellationToken ct)
+        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization,
+        EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct)
     {
+        var warning = await db.Warnings.FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (await authorization.RefuseAsync(user, warning, Operations.Handle, $"There is no warning {id} you may handle.") is { } refused)
+        {
+            return refused;
+        }
+
         if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
         {
             return Problems.Invalid("comment", "A resolution needs a comment of at most 2000 characters.");
         }
 
         var actor = Actor.From(user);
-        var warning = await db.Warnings.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (warning is null || (!actor.Roles.Contains(Roles.Supervisor) && warning.Department != actor.Department))
-        {
-            return Problems.NotFound($"There is no warning {id} you may handle.");
-        }
-
-        if (warning.Status == WarningStatus.Resolved || warning.Status == to)
+        if (warning!.Status == WarningStatus.Resolved || warning.Status == to)
         {
             return Problems.Conflict($"Warning {id} is already {warning.Status}.");
         }

@@ -1,5 +1,5 @@
 using Approval.Activities.Contract;
-using Approval.Engine.Identity;
+using Approval.Engine.Access;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.SqlServer;
@@ -60,7 +60,7 @@ internal static class TimersExtensions
         {
             Authorization = [new RoleFilter()],
             DashboardTitle = "Approval timers",
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireRole(Roles.Administrator, Roles.Supervisor));
+        }).RequireAuthorization(Policies.Studio.Timers);
         return app;
     }
 

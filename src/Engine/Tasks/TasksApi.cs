@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Approval.Activities.Registry;
+using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
-using Approval.Engine.Windows;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,26 +21,24 @@ internal static class TasksApi
 
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
-        group.MapGet("", InboxAsync).WithSummary("Open tasks the caller may act on (by role and department; for a clerk, the items their window serves), oldest first.");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Complete a task with one of its activity's outcomes.");
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Tasks.Read);
+        group.MapGet("", InboxAsync).WithSummary(
+            "Open tasks the caller may act on (by role and department; for a clerk, the items their window serves), oldest first; the supervision office reads every open task.");
+        group.MapPost("/{id:guid}/complete", CompleteAsync)
+            .RequireAuthorization(Policies.Tasks.Complete)
+            .WithSummary("Complete a task with one of its activity's outcomes.");
         return app;
     }
 
     private static async Task<Results<Ok<List<TaskResponse>>, ValidationProblem>> InboxAsync(
-        ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, WindowDesk desk, CancellationToken ct, int skip = 0, int take = 100)
+        ClaimsPrincipal user, TaskAccess access, ActivityRegistry registry, CancellationToken ct, int skip = 0, int take = 100)
     {
         if (skip < 0 || take is < 1 or > 500)
         {
             return Problems.Invalid("take", "skip must be 0 or more and take between 1 and 500.");
         }
 
-        var actor = Actor.From(user);
-        var roles = actor.Roles.ToList();
-        var open = db.Tasks.AsNoTracking()
-            .Where(t => t.Status == WorkTaskStatus.Open && roles.Contains(t.Role)
-                && (t.Department == null || t.Department == actor.Department));
-        var tasks = await desk.Visible(open, actor)
+        var tasks = await access.Inbox(user)
             .OrderBy(t => t.CreatedAt)
             .Skip(skip)
             .Take(take)
@@ -48,9 +47,15 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<CompleteTaskResponse>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
-        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, WorkflowRuntime runtime, EscalationTasks escalations,
-        ActivityRegistry registry, CancellationToken ct)
+        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization,
+        WorkflowRuntime runtime, EscalationTasks escalations, ActivityRegistry registry, CancellationToken ct)
     {
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (await authorization.RefuseAsync(user, task, Operations.Complete, $"There is no task {id}.") is { } refused)
+        {
+            return refused;
+        }
+
         if (string.IsNullOrWhiteSpace(request.Outcome))
         {
             return Problems.Invalid("outcome", "outcome is required.");

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Approval.Activities.Contract;
 using Approval.Activities.Registry;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
@@ -10,6 +10,7 @@ using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Tasks;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,9 +28,9 @@ internal static class StaffChangesApi
     public static IEndpointRouteBuilder MapStaffChanges(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/staff-changes").WithTags("Windows")
-            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.DepartmentHead, Roles.DepartmentHandler, Roles.Supervisor));
+            .RequireAuthorization(Policies.Windows.ReadStaffChanges);
         group.MapPost("", RequestAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.DepartmentHead, Roles.DepartmentHandler))
+            .RequireAuthorization(Policies.Windows.RequestStaffChange)
             .WithSummary("A department asks the centre to replace or withdraw a clerk of a window it is served by; the approval flow starts at once.");
         group.MapGet("", ListAsync).WithSummary("Staff changes, newest first (departments see their own); ?status=Pending|Applied|Refused|Lapsed.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One staff change with its approval task and history.");
@@ -157,12 +158,7 @@ internal static class StaffChangesApi
             wanted = parsed;
         }
 
-        var actor = Actor.From(user);
-        var query = db.StaffChanges.AsNoTracking().Include(c => c.Instance).AsQueryable();
-        if (OwnDepartmentOnly(actor))
-        {
-            query = query.Where(c => c.Department == actor.Department);
-        }
+        var query = StaffChangeAccess.Scope(db.StaffChanges.AsNoTracking().Include(c => c.Instance), user);
 
         if (wanted is not null)
         {
@@ -176,22 +172,18 @@ internal static class StaffChangesApi
     }
 
     private static async Task<Results<Ok<StaffChangeResponse>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, ActivityRegistry registry, CancellationToken ct)
     {
-        var actor = Actor.From(user);
         var change = await db.StaffChanges.AsNoTracking().Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (change is null || (OwnDepartmentOnly(actor) && change.Department != actor.Department))
+        if (await authorization.RefuseAsync(user, change, Operations.See, $"There is no staff change {id}.") is { } refused)
         {
-            return Problems.NotFound($"There is no staff change {id}.");
+            return refused;
         }
 
         var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
         var history = await db.History.AsNoTracking().Where(h => h.InstanceId == id).ToListAsync(ct);
-        return TypedResults.Ok(StaffChangeResponse.From(change, open, history, registry));
+        return TypedResults.Ok(StaffChangeResponse.From(change!, open, history, registry));
     }
-
-    private static bool OwnDepartmentOnly(Actor actor) =>
-        !actor.Roles.Contains(Roles.Administrator) && !actor.Roles.Contains(Roles.Supervisor);
 
     private static ValidationProblem? Shape(StaffChangeRequest request)
     {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,10 +16,10 @@ internal static class WindowStaffApi
 {
     public static IEndpointRouteBuilder MapWindowStaff(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/windows/{number}/staff").WithTags("Windows").RequireAuthorization();
+        var group = app.MapGroup("/api/windows/{number}/staff").WithTags("Windows").RequireAuthorization(Policies.Windows.Read);
         group.MapGet("", ListAsync).WithSummary("The window's clerks with their start dates and minimum terms; ?all=true includes those who have left.");
 
-        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        var write = group.MapGroup("").RequireAuthorization(Policies.Windows.Manage);
         write.MapPost("", AssignAsync).WithSummary("A clerk starts serving at the window.");
         write.MapPost("/{userName}/end", EndAsync)
             .WithSummary("A clerk stops serving at the window; before the minimum term ends this needs an approved staff change instead.");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Http;
@@ -14,11 +15,11 @@ internal static class WindowsApi
 {
     public static IEndpointRouteBuilder MapWindows(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/windows").WithTags("Windows").RequireAuthorization();
+        var group = app.MapGroup("/api/windows").WithTags("Windows").RequireAuthorization(Policies.Windows.Read);
         group.MapGet("", ListAsync).WithSummary("Every window with its departments, grants and current staff.");
         group.MapGet("/{number}", GetAsync);
 
-        var write = group.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        var write = group.MapGroup("").RequireAuthorization(Policies.Windows.Manage);
         write.MapPost("", CreateAsync).WithSummary("Add a window.");
         write.MapPut("/{number}", UpdateAsync).WithSummary("Change a window: name, type, departments and its head's authority in each, head, phones.");
         write.MapDelete("/{number}", DeleteAsync).WithSummary("Remove a window entered by mistake; one that has had staff stays on record.");

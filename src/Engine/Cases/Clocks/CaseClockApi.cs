@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,29 +18,28 @@ internal static class CaseClockApi
 {
     public static IEndpointRouteBuilder MapCaseClocks(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases/{id:guid}").WithTags("Cases")
-            .RequireAuthorization(p => p.RequireRole(Roles.DepartmentHandler, Roles.DepartmentHead));
+        var group = app.MapGroup("/api/cases/{id:guid}").WithTags("Cases").RequireAuthorization(Policies.Cases.MoveClocks);
         group.MapPost("/pauses", PauseAsync).WithSummary("Start a special procedure (Art. 45): both clocks stop.");
         group.MapPost("/pauses/{pauseId:long}/end", ResumeAsync).WithSummary("End a special procedure: the clocks run again.");
         group.MapPost("/extension", RequestExtensionAsync).WithSummary("Ask the department head for the one extension (Art. 42).");
         group.MapPost("/extension/decision", DecideExtensionAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.DepartmentHead))
+            .RequireAuthorization(Policies.Cases.DecideExtension)
             .WithSummary("The department head approves or refuses the extension.");
         return app;
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> PauseAsync(
-        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
+        Guid id, PauseRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
-        if (ReasonProblem(request.Reason) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
+        var (@case, problem) = await RunningCaseAsync(id, user, db, authorization, Operations.MoveClocks, ct);
         if (@case is null)
         {
             return problem!;
+        }
+
+        if (ReasonProblem(request.Reason) is { } invalid)
+        {
+            return invalid;
         }
 
         var start = request.Start ?? clocks.Today;
@@ -67,9 +69,9 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> ResumeAsync(
-        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
+        Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
-        var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
+        var (@case, problem) = await RunningCaseAsync(id, user, db, authorization, Operations.MoveClocks, ct);
         if (@case is null)
         {
             return problem!;
@@ -109,17 +111,17 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> RequestExtensionAsync(
-        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
+        Guid id, ExtensionRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
-        if (ReasonProblem(request.Reason) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
+        var (@case, problem) = await RunningCaseAsync(id, user, db, authorization, Operations.MoveClocks, ct);
         if (@case is null)
         {
             return problem!;
+        }
+
+        if (ReasonProblem(request.Reason) is { } invalid)
+        {
+            return invalid;
         }
 
         if (@case.AcceptedOn is null)
@@ -147,17 +149,17 @@ internal static class CaseClockApi
     }
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> DecideExtensionAsync(
-        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
+        Guid id, ExtensionDecision request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CaseClock clocks, CaseClockReader reader, TimerSchedule timers, AuditLog audit, CancellationToken ct)
     {
-        if (request.Comment?.Length > 2000)
-        {
-            return Problems.Invalid("comment", "comment is at most 2000 characters.");
-        }
-
-        var (@case, problem) = await RunningCaseAsync(id, user, db, ct);
+        var (@case, problem) = await RunningCaseAsync(id, user, db, authorization, Operations.DecideExtension, ct);
         if (@case is null)
         {
             return problem!;
+        }
+
+        if (request.Comment?.Length > 2000)
+        {
+            return Problems.Invalid("comment", "comment is at most 2000 characters.");
         }
 
         if (@case.Extension != ExtensionState.Requested)
@@ -195,17 +197,18 @@ internal static class CaseClockApi
             ? Problems.Invalid("reason", "reason is required, at most 2000 characters.")
             : null;
 
-    // The case must exist, run, and belong to the caller's department.
-    private static async Task<(Case?, ProblemHttpResult?)> RunningCaseAsync(Guid id, ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct)
+    // The case must exist for the caller, be theirs to move (CaseAccess), and run.
+    private static async Task<(Case?, ProblemHttpResult?)> RunningCaseAsync(
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, OperationAuthorizationRequirement operation,
+        CancellationToken ct)
     {
         var @case = await db.Cases.Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
-        var actor = Actor.From(user);
-        if (@case is null || @case.Department != actor.Department)
+        if (await authorization.RefuseAsync(user, @case, operation, $"There is no case {id}.") is { } refused)
         {
-            return (null, Problems.NotFound($"There is no case {id} in your department."));
+            return (null, refused);
         }
 
-        if (@case.Instance.Status != InstanceStatus.Running || @case.ItemCode is null)
+        if (@case!.Instance.Status != InstanceStatus.Running || @case.ItemCode is null)
         {
             return (null, Problems.Conflict("The case is finished, or has no time limits: its clocks cannot move."));
         }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Approval.Activities.Contract;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Approval.Engine.Windows;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Access;
+
+/// <summary>
+/// Who may see and complete a task. A task of a case exists for whoever may see the case
+/// (<see cref="CaseAccess"/>); any other (a staff change's approval) for those it is given to. It is
+/// completed by its role (and department), never by an administrator when it belongs to a case
+/// (separation of duties: the centre designs and tries flows, it does not decide applications).
+/// The window's grants are the engine's own guard (<see cref="WindowTaskGuard"/>).
+/// </summary>
+internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowDesk desk)
+    : AuthorizationHandler<OperationAuthorizationRequirement, WorkflowTask>
+{
+    /// <summary>The inbox: open tasks the caller may complete, or for the supervision office, every open task (to read).</summary>
+    public IQueryable<WorkflowTask> Inbox(ClaimsPrincipal user)
+    {
+        var actor = Actor.From(user);
+        var open = db.Tasks.AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open);
+        if (actor.Roles.Contains(Roles.Supervisor))
+        {
+            return open;
+        }
+
+        var roles = actor.Roles.ToList();
+        var mine = open.Where(t => roles.Contains(t.Role) && (t.Department == null || t.Department == actor.Department));
+        if (actor.Roles.Contains(Roles.Administrator))
+        {
+            mine = mine.Where(t => t.Role != Roles.Administrator || !db.Cases.Any(c => c.Id == t.InstanceId));
+        }
+
+        return desk.Visible(mine, actor);
+    }
+
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, WorkflowTask resource)
+    {
+        var actor = Actor.From(context.User);
+        var ofCase = await db.Cases.AnyAsync(c => c.Id == resource.InstanceId);
+        var mayComplete = actor.MayAct(resource) && !(ofCase && resource.Role == Roles.Administrator);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.See) => actor.Roles.Contains(Roles.Supervisor)
+                || (ofCase
+                    ? await (await cases.Scope(db.Cases.AsNoTracking(), context.User, Operations.See)).AnyAsync(c => c.Id == resource.InstanceId)
+                    : mayComplete),
+            nameof(Operations.Complete) => mayComplete,
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
