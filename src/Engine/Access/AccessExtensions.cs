@@ -24,6 +24,7 @@ internal static class AccessExtensions
             .AddPolicy(Policies.Windows.RequestStaffChange, p => p.RequireRole(Roles.DepartmentHandler, Roles.DepartmentHead))
             .AddPolicy(Policies.Windows.ReadStaffChanges, p => p.RequireRole(Roles.Administrator, Roles.Supervisor, Roles.DepartmentHandler, Roles.DepartmentHead))
             .AddPolicy(Policies.Cases.File, p => p.RequireRole(Roles.Applicant, Roles.WindowStaff, Roles.Administrator))
+            .AddPolicy(Policies.Cases.HandInMaterials, p => p.RequireRole(Roles.Applicant, Roles.WindowStaff))
             .AddPolicy(Policies.Cases.MoveClocks, p => p.RequireRole(Roles.DepartmentHandler, Roles.DepartmentHead))
             .AddPolicy(Policies.Cases.DecideExtension, p => p.RequireRole(Roles.DepartmentHead))
             .AddPolicy(Policies.Tasks.Complete, p => p.RequireRole(Roles.WindowStaff, Roles.DepartmentHandler, Roles.DepartmentHead, Roles.Administrator))
@@ -31,6 +32,7 @@ internal static class AccessExtensions
             .AddPolicy(Policies.Supervision.Sweep, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.Statistics.Read, p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
             .AddPolicy(Policies.Statistics.Daily, p => p.RequireRole(Roles.Supervisor, Roles.Administrator))
+            .AddPolicy(Policies.Audit.Read, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.Studio.Use, p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Studio.Timers, p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireRole(Roles.Administrator, Roles.Supervisor));
 

@@ -55,6 +55,9 @@ internal static class Policies
         /// <summary>Special procedures and asking for the extension: the handling department.</summary>
         public const string MoveClocks = "Cases.MoveClocks";
 
+        /// <summary>Handing in material files: the applicant for their own application, a clerk at the counter.</summary>
+        public const string HandInMaterials = "Cases.HandInMaterials";
+
         /// <summary>Approving or refusing the extension: the handling department's head.</summary>
         public const string DecideExtension = "Cases.DecideExtension";
     }
@@ -86,6 +89,12 @@ internal static class Policies
         public const string Read = "Statistics.Read";
 
         public const string Daily = "Statistics.Daily";
+    }
+
+    public static class Audit
+    {
+        /// <summary>The audit log and its verification: the supervision office.</summary>
+        public const string Read = "Audit.Read";
     }
 
     public static class Notifications

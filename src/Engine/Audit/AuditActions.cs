@@ -30,6 +30,7 @@ internal static class AuditActions
 
     public const string CaseFiled = "case.filed";
     public const string TaskCompleted = "task.completed";
+    public const string MaterialHandedIn = "case.material-handed-in";
     public const string CasePaused = "case.paused";
     public const string CaseResumed = "case.resumed";
     public const string ExtensionRequested = "case.extension-requested";

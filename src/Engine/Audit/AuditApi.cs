@@ -1,4 +1,4 @@
-using Approval.Activities.Contract;
+using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +12,7 @@ internal static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit")
-            .RequireAuthorization(p => p.RequireRole(Roles.Supervisor));
+            .RequireAuthorization(Policies.Audit.Read);
         group.MapGet("", ListAsync)
             .WithSummary("Audit entries, newest first (order=oldest for oldest first), by resource, actor, action and time; page on with the answer's next.");
         group.MapGet("/verify", (ApprovalDbContext db, CancellationToken ct) => AuditVerifier.VerifyAsync(db, ct))

@@ -2,12 +2,15 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Approval.Activities.Contract;
+using Approval.Engine.Access;
+using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Windows;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +27,10 @@ internal static class MaterialsApi
 
     public static IEndpointRouteBuilder MapMaterials(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases/{id:guid}/materials").WithTags("Cases").RequireAuthorization();
+        var group = app.MapGroup("/api/cases/{id:guid}/materials").WithTags("Cases").RequireAuthorization(Policies.Cases.Read);
         var maxBytes = app.ServiceProvider.GetRequiredService<MaterialStore>().MaxBytes;
         group.MapPost("", UploadAsync)
-            .RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.WindowStaff))
+            .RequireAuthorization(Policies.Cases.HandInMaterials)
             .Accepts<IFormFile>("multipart/form-data")
 
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
@@ -41,25 +44,24 @@ internal static class MaterialsApi
     }
 
     private static async Task<Results<Created<MaterialResponse>, Ok<MaterialResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, ApprovalDbContext db, MaterialStore store, WindowDesk desk,
-        TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, MaterialStore store, WindowDesk desk,
+        TimeProvider clock, AuditLog audit, CancellationToken ct)
     {
+        // Whoever may read the case in full may hand in its files; a clerk only for an item their window serves.
         var actor = Actor.From(user);
-        var @case = await db.Cases.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { c.ItemCode, c.CreatedBy, c.Materials, c.Instance.Status })
-            .FirstOrDefaultAsync(ct);
-        var ownOnly = !actor.Roles.Contains(Roles.WindowStaff);
-        if (@case is null || (ownOnly && @case.CreatedBy != actor.UserId))
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (await authorization.RefuseAsync(user, @case, Operations.Read, $"There is no case {id}.") is { } refused)
         {
-            return Problems.NotFound($"There is no case {id}.");
+            return refused;
         }
 
-        if (!ownOnly && @case.ItemCode is not null && await desk.RefuseAsync(actor, @case.ItemCode, onTheSpot: false, ct) is { } refusal)
+        if (actor.Roles.Contains(Roles.WindowStaff) && @case!.ItemCode is not null
+            && await desk.RefuseAsync(actor, @case.ItemCode, onTheSpot: false, ct) is { } refusal)
         {
             return Problems.Forbidden(refusal);
         }
 
-        if (@case.Status != InstanceStatus.Running)
+        if (@case!.Instance.Status != InstanceStatus.Running)
         {
             return Problems.Conflict($"Case {id} is no longer running: its materials are closed.");
         }
@@ -145,16 +147,20 @@ internal static class MaterialsApi
             UploadedAt = clock.GetUtcNow(),
         };
         db.CaseMaterials.Add(row);
+        audit.Record(AuditActions.MaterialHandedIn, AuditResources.Case, id.ToString(), new
+        {
+            material, fileName = row.FileName, contentType = type, size = row.Size, sha256,
+        });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/cases/{id}/materials/{sha256}", MaterialResponse.From(row));
     }
 
     private static async Task<Results<Ok<List<MaterialResponse>>, ProblemHttpResult>> ListAsync(
-        Guid id, ClaimsPrincipal user, ApprovalDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CancellationToken ct)
     {
-        if (!await MayReadAsync(db, Actor.From(user), id, ct))
+        if (await RefuseAsync(id, user, db, authorization, ct) is { } refused)
         {
-            return Problems.NotFound($"There is no case {id}.");
+            return refused;
         }
 
         var rows = await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Id).ToListAsync(ct);
@@ -162,11 +168,11 @@ internal static class MaterialsApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid id, string sha256, ClaimsPrincipal user, ApprovalDbContext db, MaterialStore store, CancellationToken ct)
+        Guid id, string sha256, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, MaterialStore store, CancellationToken ct)
     {
-        if (!await MayReadAsync(db, Actor.From(user), id, ct))
+        if (await RefuseAsync(id, user, db, authorization, ct) is { } refused)
         {
-            return Problems.NotFound($"There is no case {id}.");
+            return refused;
         }
 
         var hash = sha256.ToLowerInvariant();
@@ -183,12 +189,10 @@ internal static class MaterialsApi
         return TypedResults.File(stream, row.ContentType, row.FileName);
     }
 
-    /// <summary>Applicants read their own applications only; staff read any, as the case itself.</summary>
-    private static async Task<bool> MayReadAsync(ApprovalDbContext db, Actor actor, Guid id, CancellationToken ct)
-    {
-        var ownOnly = actor.Roles.All(r => r == Roles.Applicant);
-        return await db.Cases.AnyAsync(c => c.Id == id && (!ownOnly || c.CreatedBy == actor.UserId), ct);
-    }
+    /// <summary>A case's files are read by whoever may read the case in full (<see cref="CaseAccess"/>).</summary>
+    private static async Task<ProblemHttpResult?> RefuseAsync(
+        Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CancellationToken ct) =>
+        await authorization.RefuseAsync(user, await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), Operations.Read, $"There is no case {id}.");
 
     /// <summary>The item's one-time notification list and whatever the case listed on filing.</summary>
     private static async Task<HashSet<string>> ListedMaterialsAsync(ApprovalDbContext db, string? itemCode, string caseMaterials, CancellationToken ct)

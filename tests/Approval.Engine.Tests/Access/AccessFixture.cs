@@ -41,6 +41,9 @@ public sealed class AccessFixture : IAsyncLifetime
 
     public string ReviewTask { get; private set; } = "";
 
+    /// <summary>The SHA-256 of a file applicant1 handed in for <see cref="Case"/>.</summary>
+    public string Material { get; private set; } = "";
+
     public string PausedCase { get; private set; } = "";
 
     public long Pause { get; private set; }
@@ -117,6 +120,7 @@ public sealed class AccessFixture : IAsyncLifetime
 
         var filed = await FileAndAcceptAsync(applicant, window);
         (Case, ReviewTask) = (filed.Case, filed.Review);
+        Material = (await Ok(await applicant.PostAsync($"/api/cases/{Case}/materials", Pdf("申请书")))).GetProperty("sha256").GetString()!;
         PausedCase = (await FileAndAcceptAsync(applicant, window)).Case;
         var paused = await Ok(await handler.PostAsJsonAsync($"/api/cases/{PausedCase}/pauses", new { kind = "Hearing", reason = "听证" }));
         Pause = paused.GetProperty("pauses")[0].GetProperty("id").GetInt64();
@@ -151,6 +155,14 @@ public sealed class AccessFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A small PDF handed in as the given material.</summary>
+    internal static MultipartFormDataContent Pdf(string material)
+    {
+        var file = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+        file.Headers.ContentType = new("application/pdf");
+        return new MultipartFormDataContent { { new StringContent(material), "material" }, { file, "file", "申请书.pdf" } };
+    }
 
     // Redirects are answers too: the matrix reads them rather than following them.
     private async Task<HttpClient> LoginAsync(string userName)

@@ -107,6 +107,13 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
         new("POST /api/cases/{id:guid}/extension/decision", "", "401 403 403 403 ok 403 404 403 403 403 403",
             f => $"/api/cases/{f.ExtensionCase}/extension/decision", _ => Json(new { approve = true })),
 
+        new("POST /api/cases/{id:guid}/materials/", "market regulation's, accepted at W01, applicant1's", "401 403 403 403 403 403 403 ok 404 ok 404",
+            f => $"/api/cases/{f.Case}/materials", _ => AccessFixture.Pdf("申请书")),
+        new("GET /api/cases/{id:guid}/materials/", "market regulation's, accepted at W01, applicant1's", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/api/cases/{f.Case}/materials"),
+        new("GET /api/cases/{id:guid}/materials/{sha256}", "market regulation's, accepted at W01, applicant1's", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/api/cases/{f.Case}/materials/{f.Material}"),
+
         // Tasks.
         new("GET /api/tasks/", "", Staff, _ => "/api/tasks"),
         new("POST /api/tasks/{id:guid}/complete", "market regulation's review (a handler's)", "401 403 403 ok 403 404 404 403 404 403 403",
@@ -133,6 +140,10 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
             _ => $"/api/statistics?department={AccessFixture.OtherDepartment}"),
         new("GET /api/statistics/export", "", ReadsFigures, _ => "/api/statistics/export"),
         new("GET /api/statistics/daily", "", "401 ok ok 403 403 403 403 403 403 403 403", _ => "/api/statistics/daily"),
+
+        // The audit log: the supervision office reads it.
+        new("GET /api/audit/", "", "401 403 ok 403 403 403 403 403 403 403 403", _ => "/api/audit"),
+        new("GET /api/audit/verify", "", "401 403 ok 403 403 403 403 403 403 403 403", _ => "/api/audit/verify"),
 
         // The Blazor UI and the timers dashboard (a browser without the login cookie goes to the login page).
         new("GET,POST /", "", Page, _ => "/"),
