@@ -9,8 +9,12 @@ public sealed class RequestLimitOptions
     /// <summary>The largest request body, in bytes, for every endpoint that does not set its own (uploads do).</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How deeply a JSON body may nest objects and arrays.</summary>
-    public int MaxJsonDepth { get; set; } = 32;
+    /// <summary>
+    /// How deeply JSON may nest objects and arrays. The serializer holds answers to the same depth, and
+    /// an answer nests stored JSON (case data, property values) a level or two deeper than its request
+    /// did, so this stays well above any real document's depth rather than close to it.
+    /// </summary>
+    public int MaxJsonDepth { get; set; } = 64;
 }
 
 /// <summary>

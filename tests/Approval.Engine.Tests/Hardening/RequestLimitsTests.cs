@@ -52,7 +52,7 @@ public sealed class RequestLimitsTests : IAsyncLifetime
         Assert.Contains("validationErrors", await small.Content.ReadAsStringAsync());
 
         var deep = await _admin.PostAsync("/api/cases", new StringContent(
-            "{\"definitionId\":\"standard-licence\",\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 40) + "}",
+            "{\"definitionId\":\"standard-licence\",\"data\":" + string.Concat(Enumerable.Repeat("{\"a\":", 70)) + "1" + new string('}', 70) + "}",
             Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, deep.StatusCode);
         Assert.Contains("depth", await deep.Content.ReadAsStringAsync());
