@@ -297,6 +297,13 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
 
         Assert.Equal(["Red"], escalations.Select(w => w.Str("kind")));
         Assert.Equal(["Yellow"], (await supervisor.GetFromJsonAsync<JsonElement>("/api/supervision/warnings?kind=Yellow")).EnumerateArray().Select(w => w.Str("kind")));
+
+        // The red card was recorded at 09:00 China time on 17 March; a period given in China time finds it.
+        var morning = $"from={Uri.EscapeDataString("2026-03-17T08:30:00+08:00")}&to={Uri.EscapeDataString("2026-03-17T09:30:00+08:00")}";
+        Assert.Equal(["Red"], (await supervisor.GetFromJsonAsync<JsonElement>($"/api/supervision/warnings?{morning}")).EnumerateArray().Select(w => w.Str("kind")));
+        Assert.Equal(["Red"], (await supervisor.GetFromJsonAsync<JsonElement>($"/api/supervision/escalations?{morning}")).EnumerateArray().Select(w => w.Str("kind")));
+        var before = $"to={Uri.EscapeDataString("2026-03-17T08:30:00+08:00")}";
+        Assert.Equal(["Yellow"], (await supervisor.GetFromJsonAsync<JsonElement>($"/api/supervision/warnings?{before}")).EnumerateArray().Select(w => w.Str("kind")));
     }
 
     [Fact]
