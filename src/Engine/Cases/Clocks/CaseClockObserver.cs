@@ -43,10 +43,15 @@ internal sealed class CaseClockObserver(
                 break;
         }
 
-        // The window that accepted it (a late correction notice accepts it too), for the statistics by window.
+        // The window that accepted it (a late correction notice accepts it too), for the statistics by window: the
+        // clerk's current seat, as the desk and the case scope read it, not the window of a sign-in made before a move.
         if (task.ActivityType == "Accept" && @case.AcceptedOn is not null && @case.AcceptedWindow is null && http.HttpContext is { } request)
         {
-            @case.AcceptedWindow = Actor.From(request.User).Window;
+            var clerk = Actor.From(request.User);
+            @case.AcceptedWindow = await db.WindowAssignments.AsNoTracking()
+                .Where(a => a.UserId == clerk.UserId && a.EndedOn == null)
+                .Select(a => a.Window.Number)
+                .FirstOrDefaultAsync(ct) ?? clerk.Window;
         }
     }
 
