@@ -44,7 +44,7 @@ internal sealed class WarningRecorder(
         var recipients = new List<string>();
         foreach (var role in roles)
         {
-            recipients = [.. recipients.Union(await UsersAsync(role, @case.Department, ct))];
+            recipients = [.. recipients.Union(await UsersAsync(role, @case, ct))];
         }
 
         var now = clock.GetUtcNow();
@@ -140,16 +140,31 @@ internal sealed class WarningRecorder(
         _ => (Severity.Red, Roles.DepartmentHandler, Roles.DepartmentHead, "步骤已超时"),
     };
 
-    // Users in the role; a department's roles only in the case's department.
-    private async Task<List<string>> UsersAsync(string role, string? department, CancellationToken ct)
+    // Users in the role; a department's roles only in the case's department, and window staff only at
+    // the windows that serve the case's item (the whole hall when none does, rather than nobody).
+    private async Task<List<string>> UsersAsync(string role, Case @case, CancellationToken ct)
     {
-        var departmental = Roles.IsDepartmental(role);
-        return await (
+        var users =
             from user in db.Users
             join link in db.UserRoles on user.Id equals link.UserId
             join r in db.Roles on link.RoleId equals r.Id
-            where r.Name == role && (!departmental || user.Department == department)
-            orderby user.UserName
-            select user.UserName!).ToListAsync(ct);
+            where r.Name == role
+            select user;
+        if (Roles.IsDepartmental(role))
+        {
+            users = users.Where(u => u.Department == @case.Department);
+        }
+
+        if (role == Roles.WindowStaff && @case.ItemCode is { } item)
+        {
+            var serving = users.Where(u => db.WindowAssignments.Any(a => a.UserId == u.Id && a.EndedOn == null
+                && db.WindowGrants.Any(g => g.WindowId == a.WindowId && g.ItemCode == item && g.MayAccept)));
+            if (await serving.AnyAsync(ct))
+            {
+                users = serving;
+            }
+        }
+
+        return await users.OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync(ct);
     }
 }
