@@ -139,7 +139,7 @@ internal sealed class UserAccounts(UserManager<ApplicationUser> users, ApprovalD
 
             if (result.Succeeded)
             {
-                // A new role is a new identity: browser logins made before it end (the stamp is checked there).
+                // A new role is a new identity: the stamp says so to whoever checks it.
                 result = stale.Count > 0 ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
             }
 
