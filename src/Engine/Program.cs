@@ -19,17 +19,24 @@ using Approval.Engine.Tasks;
 using Approval.Engine.Windows;
 
 // `generate-year` takes a simulated year of applications through the platform instead of serving (see README).
+// `create-user` makes one account (the first administrator of a production database) instead of serving.
 var yearOfCases = YearOfCasesCommand.From(args, out var usage);
-if (usage is not null)
+var createUser = CreateUserCommand.From(args, out var userUsage);
+if ((usage ?? userUsage) is { } wrong)
 {
-    Console.Error.WriteLine(usage);
+    Console.Error.WriteLine(wrong);
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder(yearOfCases is null ? args : []);
+var builder = WebApplication.CreateBuilder(yearOfCases is null && createUser is null ? args : []);
 if (yearOfCases?.Configure(builder) == false)
 {
     return 2;
+}
+
+if (createUser is not null)
+{
+    CreateUserCommand.Configure(builder);
 }
 
 DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
@@ -61,6 +68,7 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapAuth();
+app.MapUsers();
 app.MapBrowserLogin();
 app.MapDefinitions();
 app.MapCatalogue();
@@ -79,6 +87,11 @@ await app.PrepareAsync();
 if (yearOfCases is not null)
 {
     return await yearOfCases.RunAsync(app);
+}
+
+if (createUser is not null)
+{
+    return await createUser.RunAsync(app);
 }
 
 app.Run();

@@ -32,6 +32,7 @@ internal static class AccessExtensions
             .AddPolicy(Policies.Supervision.Sweep, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.Statistics.Read, p => p.RequireRole(Roles.Supervisor, Roles.Administrator, Roles.DepartmentHead))
             .AddPolicy(Policies.Statistics.Daily, p => p.RequireRole(Roles.Supervisor, Roles.Administrator))
+            .AddPolicy(Policies.Users.Manage, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.Audit.Read, p => p.RequireRole(Roles.Supervisor))
             .AddPolicy(Policies.Studio.Use, p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireAuthenticatedUser())
             .AddPolicy(Policies.Studio.Timers, p => p.AddAuthenticationSchemes(BrowserLogin.Scheme).RequireRole(Roles.Administrator, Roles.Supervisor));

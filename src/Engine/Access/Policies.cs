@@ -97,6 +97,12 @@ internal static class Policies
         public const string Read = "Audit.Read";
     }
 
+    public static class Users
+    {
+        /// <summary>Accounts: making them, their role, password and lock: administrators.</summary>
+        public const string Manage = "Users.Manage";
+    }
+
     public static class Notifications
     {
         /// <summary>Everyone reads their own.</summary>

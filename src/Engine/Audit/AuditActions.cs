@@ -7,6 +7,12 @@ internal static class AuditActions
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked-out";
 
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserPasswordSet = "user.password-set";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+
     public const string DefinitionDraftSaved = "definition.draft-saved";
     public const string DefinitionPublished = "definition.published";
 

@@ -59,6 +59,7 @@ internal static class IdentityExtensions
             });
         builder.Services.AddLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<DemoUsers>();
+        builder.Services.AddScoped<UserAccounts>();
         return builder;
     }
 

@@ -90,6 +90,15 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
 
         new("POST /api/windows/{number}/staff/", "", AdminOnly, _ => "/api/windows/W97/staff", _ => Json(new { userName = "clerk1" })),
         new("POST /api/windows/{number}/staff/{userName}/end", "", AdminOnly, _ => "/api/windows/W01/staff/window1/end", _ => Json(new { reason = "调回原单位" })),
+        // Accounts: administrators only; the rows work on an account the first one makes.
+        new("GET /api/users/", "", AdminOnly, _ => "/api/users"),
+        new("POST /api/users/", "", AdminOnly, _ => "/api/users", _ => Json(new { userName = "mx-user", role = "WindowStaff", password = "Matrix#2026" })),
+        new("GET /api/users/{userName}", "", AdminOnly, _ => "/api/users/mx-user"),
+        new("PUT /api/users/{userName}", "", AdminOnly, _ => "/api/users/mx-user", _ => Json(new { displayName = "矩阵", role = "Supervisor" })),
+        new("POST /api/users/{userName}/password", "", AdminOnly, _ => "/api/users/mx-user/password", _ => Json(new { password = "Matrix#2027" })),
+        new("POST /api/users/{userName}/lock", "", AdminOnly, _ => "/api/users/mx-user/lock"),
+        new("POST /api/users/{userName}/unlock", "", AdminOnly, _ => "/api/users/mx-user/unlock"),
+
         // Cases.
         new("POST /api/cases/", "an application for an item W01 serves", "401 403 403 403 403 403 403 ok 403 ok ok",
             _ => "/api/cases", f => Json(f.Application)),
