@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
+using Approval.Testing;
 using Microsoft.Playwright;
 
 namespace Approval.DesignerBench;
@@ -29,7 +30,7 @@ internal static class DesignerBench
             return 1;
         }
 
-        using var host = new EngineHost();
+        using var host = new KestrelEngine("designerbench");
         using var admin = await host.LoginAsync("admin");
         (await admin.PostAsJsonAsync("/api/definitions", definition, WorkflowJson.Options)).EnsureSuccessStatusCode();
         (await admin.PostAsync("/api/definitions/bench-flow/publish", null)).EnsureSuccessStatusCode();
@@ -45,7 +46,7 @@ internal static class DesignerBench
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=userName]", "admin");
-        await page.FillAsync("input[name=password]", EngineHost.Password);
+        await page.FillAsync("input[name=password]", KestrelEngine.Password);
         await page.ClickAsync("button[type=submit]");
         await page.Locator("[data-testid=flow-list]").WaitForAsync();
 

@@ -1,3 +1,4 @@
+using Approval.Testing;
 using Microsoft.Playwright;
 
 namespace Approval.EndToEnd.Tests;
@@ -14,7 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots are kept under artifacts/e2e at the repository's root.</summary>
-    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(EngineServer.RepositoryRoot, "artifacts", "e2e")).FullName;
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(KestrelEngine.RepositoryRoot, "artifacts", "e2e")).FullName;
 
     public async Task InitializeAsync()
     {
@@ -36,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(returnPath);
         await page.FillAsync("input[name=userName]", userName);
-        await page.FillAsync("input[name=password]", EngineServer.Password);
+        await page.FillAsync("input[name=password]", KestrelEngine.Password);
         await page.ClickAsync("button[type=submit]");
         return page;
     }

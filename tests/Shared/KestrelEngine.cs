@@ -7,16 +7,26 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Approval.DesignerBench;
+namespace Approval.Testing;
 
-/// <summary>The real Engine in this process, served by Kestrel on a free loopback port (Development), on fresh SQLite files.</summary>
-internal sealed class EngineHost : WebApplicationFactory<Program>
+/// <summary>
+/// The real Engine in this process, served by Kestrel on a free loopback port (Development: demo
+/// users, the sample catalogue and hall), on a SQLite file of its own in a temporary folder, for a
+/// real browser to open. Shared as source by the browser tests and the designer benchmark.
+/// </summary>
+public class KestrelEngine : WebApplicationFactory<Program>
 {
     public const string Password = "Demo#2026";
 
-    public EngineHost()
+    private readonly string _name;
+    private readonly Action<IWebHostBuilder>? _configure;
+
+    /// <param name="name">Names the temporary folder and the signing key.</param>
+    /// <param name="configure">More host settings, applied after the common ones.</param>
+    public KestrelEngine(string name, Action<IWebHostBuilder>? configure = null)
     {
-        Folder = Directory.CreateTempSubdirectory("approval-designerbench-").FullName;
+        (_name, _configure) = (name, configure);
+        Folder = Directory.CreateTempSubdirectory($"approval-{name}-").FullName;
 
         // The factory finds the Engine's content root through MvcTestingAppManifest.json in the current folder.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -27,10 +37,15 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
             .First();
     }
 
+    /// <summary>The folder above the output holding Approval.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
     public string Folder { get; }
 
+    /// <summary>Where the browser goes, e.g. http://127.0.0.1:41234.</summary>
     public string Address { get; }
 
+    /// <summary>An API client with a bearer token for <paramref name="userName"/>.</summary>
     public async Task<HttpClient> LoginAsync(string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(Address) };
@@ -45,10 +60,11 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Approval", $"Data Source={Path.Combine(Folder, "approval.db")}");
-        builder.UseSetting("Auth:SigningKey", "designer-bench-signing-key-of-at-least-thirty-two-bytes!");
-        builder.UseSetting("Workflows:Path", FindWorkflows());
+        builder.UseSetting("Auth:SigningKey", $"{_name}-signing-key-of-at-least-thirty-two-bytes!");
+        builder.UseSetting("Workflows:Path", Path.Combine(RepositoryRoot, "workflows"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Scheduling:Enabled", "false");
+        _configure?.Invoke(builder);
     }
 
     protected override void Dispose(bool disposing)
@@ -62,21 +78,21 @@ internal sealed class EngineHost : WebApplicationFactory<Program>
             }
             catch (IOException)
             {
-                // SQLite may still hold a file for a moment; the temp folder is cleaned eventually.
+                // SQLite may still hold the file for a moment; the temp folder is cleaned eventually.
             }
         }
     }
 
-    private static string FindWorkflows()
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Approval.sln")))
             {
-                return Path.Combine(dir.FullName, "workflows");
+                return dir.FullName;
             }
         }
 
-        throw new InvalidOperationException("Approval.sln not found above the benchmark's output folder.");
+        throw new InvalidOperationException("Approval.sln not found above the output folder.");
     }
 }
