@@ -1,7 +1,6 @@
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
-using Approval.Engine.Clock;
 using Approval.Engine.Runtime;
 using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;

@@ -1,5 +1,5 @@
 using Approval.Engine.Cases;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;

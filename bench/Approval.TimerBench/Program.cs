@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Approval.Engine.Supervision;

@@ -1,5 +1,5 @@
 using Approval.Engine.Catalogue;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;

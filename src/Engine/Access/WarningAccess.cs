@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using System.Security.Claims;
 using Approval.Activities.Contract;
 using Approval.Engine.Runtime;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Approval.Engine.Access;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;

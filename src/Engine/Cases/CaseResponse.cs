@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Approval.Activities.Registry;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Tasks;

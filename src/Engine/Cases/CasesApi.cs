@@ -4,9 +4,8 @@ using Approval.Activities.Contract;
 using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Audit;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
-using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
@@ -34,7 +33,6 @@ internal static class CasesApi
         group.MapGet("", CaseListApi.ListAsync)
             .WithSummary("The cases the caller may see, newest first: ?status=Running|Completed|Faulted &item= &from=&to= (received, YYYY-MM-DD) &skip=&take=.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, clocks, open tasks and history.");
-        app.MapCaseClocks();
         return app;
     }
 

@@ -1,5 +1,5 @@
 using Approval.Engine.Audit;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;

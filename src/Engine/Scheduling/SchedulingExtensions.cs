@@ -1,5 +1,5 @@
 using System.Globalization;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Storage;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Engine.Supervision;
 using Quartz;
 

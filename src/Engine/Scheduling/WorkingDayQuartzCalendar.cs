@@ -1,4 +1,4 @@
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Quartz;
 using Quartz.Impl.Calendar;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Quartz.Serialization.SystemTextJson.Calendars;
 
 namespace Approval.Engine.Scheduling;

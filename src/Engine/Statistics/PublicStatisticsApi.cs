@@ -1,5 +1,5 @@
 using System.Globalization;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using static Approval.Engine.Statistics.StatisticsReport;
 
 namespace Approval.Engine.Statistics;

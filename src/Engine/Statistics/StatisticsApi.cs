@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Approval.Engine.Access;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

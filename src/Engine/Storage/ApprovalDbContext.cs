@@ -1,8 +1,7 @@
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
-using Approval.Engine.Clock;
 using Approval.Engine.Definitions;
 using Approval.Engine.Identity;
 using Approval.Engine.Runtime;

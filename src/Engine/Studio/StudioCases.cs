@@ -6,7 +6,7 @@ using Approval.Designer.Services;
 using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;

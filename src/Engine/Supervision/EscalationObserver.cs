@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Activities.Contract;
 using Approval.Activities.Flow;
 using Approval.Engine.Runtime;

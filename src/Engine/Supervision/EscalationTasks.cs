@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
 using Approval.Engine.Audit;

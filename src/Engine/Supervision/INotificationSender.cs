@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 namespace Approval.Engine.Supervision;
 
 /// <summary>Sends a notification outside the platform (SMS, e-mail). The default only writes it to the log.</summary>

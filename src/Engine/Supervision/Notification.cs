@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;

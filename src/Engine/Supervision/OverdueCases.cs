@@ -1,6 +1,5 @@
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;

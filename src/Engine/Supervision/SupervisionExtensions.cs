@@ -1,18 +1,17 @@
+using Approval.Engine.Deadlines;
 using Approval.Engine.Runtime;
 
 namespace Approval.Engine.Supervision;
 
 internal static class SupervisionExtensions
 {
-    /// <summary>Deadline timers, warnings and their chain, notifications and the sweep.</summary>
+    /// <summary>Warnings and their chain, escalations and notifications: what the deadlines' alarms do.</summary>
     public static WebApplicationBuilder AddSupervision(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TimerPlanner>();
-        builder.Services.AddScoped<DeadlineTimers>();
+        builder.Services.AddScoped<IDeadlineAlarms, DeadlineAlarms>();
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<EscalationTasks>();
         builder.Services.AddScoped<OverdueCases>();
-        builder.Services.AddScoped<ISupervisionSweep, SupervisionSweep>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<IStepObserver, EscalationObserver>();
         return builder;

@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -52,20 +53,6 @@ public sealed class Warning
 
     /// <summary>Recorded by the sweep because its timer never ran.</summary>
     public bool Repaired { get; set; }
-}
-
-/// <summary>What a timer watches.</summary>
-public enum TimerKind
-{
-    CorrectionNotice,
-    Yellow,
-    Red,
-    StatutoryBreach,
-    StepWarning,
-    StepOverdue,
-
-    /// <summary>An Escalate activity of the flow, e.g. on a step's Overdue signal.</summary>
-    Escalation,
 }
 
 public enum Severity

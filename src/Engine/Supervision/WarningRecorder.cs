@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Activities.Contract;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
@@ -128,7 +129,7 @@ internal sealed class WarningRecorder(
         return warning;
     }
 
-    private static DateOnly ChinaTimeToday(DateTimeOffset now) => Approval.Engine.Clock.ChinaTime.DateOf(now);
+    private static DateOnly ChinaTimeToday(DateTimeOffset now) => Approval.Engine.Deadlines.ChinaTime.DateOf(now);
 
     private static (Severity Severity, string Role, string? EscalateTo, string Title) Chain(TimerKind kind) => kind switch
     {

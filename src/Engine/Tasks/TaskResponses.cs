@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using Approval.Activities.Registry;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;

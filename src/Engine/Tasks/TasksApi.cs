@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using System.Security.Claims;
 using Approval.Activities.Registry;
 using Approval.Engine.Access;

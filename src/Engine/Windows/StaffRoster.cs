@@ -1,6 +1,6 @@
 using Approval.Activities.Contract;
 using Approval.Engine.Audit;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Identity;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Approval.Activities.Human;
 using Approval.Activities.Windows;
 using Approval.Engine.Cases;
-using Approval.Engine.Cases.Clocks;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;

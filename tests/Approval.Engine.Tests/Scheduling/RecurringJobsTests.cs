@@ -1,3 +1,4 @@
+using Approval.Engine.Deadlines;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Engine.Scheduling;

@@ -1,7 +1,7 @@
 using System.Text;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Scheduling;
-using Approval.Engine.Tests.Clock;
+using Approval.Engine.Tests.Deadlines;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Quartz.Extensibility;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 using Approval.Engine.Statistics;
 using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 
 namespace Approval.Engine.Statistics.YearOfCases;
 

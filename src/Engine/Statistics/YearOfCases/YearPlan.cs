@@ -1,5 +1,5 @@
 using Approval.Engine.Catalogue;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 
 namespace Approval.Engine.Statistics.YearOfCases;
 

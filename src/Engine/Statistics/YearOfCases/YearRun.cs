@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Approval.Engine.Clock;
+using Approval.Engine.Deadlines;
 
 namespace Approval.Engine.Statistics.YearOfCases;
 

@@ -238,7 +238,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CasePause", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -281,7 +281,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("CasePauses", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.ClockEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +473,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("PowerItems", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
@@ -495,7 +495,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("CalendarDays", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("int");
@@ -1165,7 +1165,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Supervision.TimerOutboxEntry", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.TimerOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1644,7 +1644,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Instance");
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CasePause", b =>
                 {
                     b.HasOne("Approval.Engine.Cases.Case", null)
                         .WithMany()
@@ -1653,7 +1653,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.ClockEvent", b =>
                 {
                     b.HasOne("Approval.Engine.Cases.Case", null)
                         .WithMany()
@@ -1722,9 +1722,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Navigation("Materials");
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarDay", b =>
                 {
-                    b.HasOne("Approval.Engine.Clock.CalendarYear", null)
+                    b.HasOne("Approval.Engine.Deadlines.CalendarYear", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1929,7 +1929,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarYear", b =>
                 {
                     b.Navigation("Days");
                 });

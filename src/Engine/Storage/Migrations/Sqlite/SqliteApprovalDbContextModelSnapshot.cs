@@ -229,7 +229,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CasePause", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -270,7 +270,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("CasePauses", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.ClockEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -456,7 +456,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("PowerItems", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
@@ -478,7 +478,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("CalendarDays", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarYear", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
@@ -1131,7 +1131,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Approval.Engine.Supervision.TimerOutboxEntry", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.TimerOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1595,7 +1595,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Navigation("Instance");
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.CasePause", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CasePause", b =>
                 {
                     b.HasOne("Approval.Engine.Cases.Case", null)
                         .WithMany()
@@ -1604,7 +1604,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Approval.Engine.Cases.Clocks.ClockEvent", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.ClockEvent", b =>
                 {
                     b.HasOne("Approval.Engine.Cases.Case", null)
                         .WithMany()
@@ -1673,9 +1673,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Navigation("Materials");
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarDay", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarDay", b =>
                 {
-                    b.HasOne("Approval.Engine.Clock.CalendarYear", null)
+                    b.HasOne("Approval.Engine.Deadlines.CalendarYear", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1880,7 +1880,7 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Approval.Engine.Clock.CalendarYear", b =>
+            modelBuilder.Entity("Approval.Engine.Deadlines.CalendarYear", b =>
                 {
                     b.Navigation("Days");
                 });

@@ -1,0 +1,75 @@
+using Approval.Engine.Cases;
+using Approval.Activities.Human;
+using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.Deadlines;
+
+/// <summary>Moves a case's clocks as its flow moves: acceptance, correction, decision; and gives steps their due dates.</summary>
+internal sealed class CaseClockObserver(
+    ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers, IHttpContextAccessor http) : IStepObserver
+{
+    public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct)
+    {
+        if (task.LimitDays is { } days)
+        {
+            task.DueOn = calendar.AddWorkingDays(clocks.Today, days);
+            timers.Mark(instance.Id);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct)
+    {
+        // Only acceptance, correction and decision move the clocks; other steps need not read the case.
+        if (task.ActivityType is not ("Accept" or "Decide") || await CaseOfAsync(instance, ct) is not { ItemCode: not null } @case)
+        {
+            return;
+        }
+
+        switch (task.ActivityType, outcome)
+        {
+            case ("Accept", Accept.Accepted):
+                await clocks.AcceptAsync(@case, task.CompletedBy, ct);
+                break;
+            case ("Accept", Accept.NeedsCorrection):
+                await clocks.CorrectionNoticeAsync(@case, task.CompletedBy, ct);
+                break;
+            case ("Decide", _):
+                clocks.Decide(@case, outcome == Decide.Grant, task.CompletedBy);
+                break;
+        }
+
+        // The window that accepted it (a late correction notice accepts it too), for the statistics by window: the
+        // clerk's current seat, as the desk and the case scope read it, not the window of a sign-in made before a move.
+        if (task.ActivityType == "Accept" && @case.AcceptedOn is not null && @case.AcceptedWindow is null && http.HttpContext is { } request)
+        {
+            var clerk = Actor.From(request.User);
+            @case.AcceptedWindow = await db.WindowAssignments.AsNoTracking()
+                .Where(a => a.UserId == clerk.UserId && a.EndedOn == null)
+                .Select(a => a.Window.Number)
+                .FirstOrDefaultAsync(ct) ?? clerk.Window;
+        }
+    }
+
+    public async ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct)
+    {
+        // Whatever timers a running case had are stale now.
+        if (await CaseOfAsync(instance, ct) is { } @case)
+        {
+            @case.ClockVersion++;
+            if (instance is { Status: InstanceStatus.Completed, CompletedAt: { } at } && @case.ItemCode is not null)
+            {
+                await clocks.CompleteAsync(@case, ChinaTime.DateOf(at), ct);
+            }
+        }
+    }
+
+    public async ValueTask StepSavedAsync(CancellationToken ct) => await timers.FlushAsync(ct);
+
+    private async Task<Case?> CaseOfAsync(WorkflowInstance instance, CancellationToken ct) =>
+        db.Cases.Local.FirstOrDefault(c => c.Id == instance.Id)
+        ?? await db.Cases.FirstOrDefaultAsync(c => c.Id == instance.Id, ct);
+}
