@@ -25,9 +25,10 @@ public interface ICaseViews
 /// <summary>The case a try-out started, or why none was.</summary>
 public sealed record TryOutResult(Guid? CaseId, string? Problem);
 
+/// <summary>A case as the list shows it; <see cref="Trial"/> marks a trial case (试运行) started from a bare flow.</summary>
 public sealed record CaseListEntry(
     Guid Id, string? ItemCode, string? ItemName, string DefinitionId, int DefinitionVersion, string Status, string? Result,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt, bool Trial = false);
 
 /// <summary>A case with the version of the flow it runs, where it has been and where it waits.</summary>
 public sealed record CaseView(

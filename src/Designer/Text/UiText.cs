@@ -161,6 +161,7 @@ public sealed class UiText(string? language)
         ["cases.legendWaiting"] = ("等待中", "Waiting"),
         ["cases.legendPath"] = ("已走过的连线", "Path taken"),
         ["cases.none"] = ("暂无办件", "No cases yet"),
+        ["cases.trial"] = ("试运行", "Trial"),
         ["common.close"] = ("关闭", "Close"),
         ["common.cancel"] = ("取消", "Cancel"),
         ["common.loading"] = ("加载中…", "Loading…"),

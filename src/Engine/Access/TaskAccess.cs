@@ -19,21 +19,28 @@ namespace Approval.Engine.Access;
 internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowDesk desk)
     : AuthorizationHandler<OperationAuthorizationRequirement, WorkflowTask>
 {
-    /// <summary>The inbox: open tasks the caller may complete, or for the supervision office, every open task (to read).</summary>
+    /// <summary>
+    /// The inbox: open tasks the caller may complete, or for the supervision office, every open task (to read);
+    /// a trial case's tasks are in the administrators' inbox only.
+    /// </summary>
     public IQueryable<WorkflowTask> Inbox(ClaimsPrincipal user)
     {
         var actor = Actor.From(user);
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == WorkTaskStatus.Open);
+
+        // A trial case (试运行) is the administrators' own try-out: its tasks are in no other inbox.
+        var trials = db.Cases.Where(c => c.Trial).Select(c => c.Id);
         if (actor.Roles.Contains(Roles.Supervisor))
         {
-            return open;
+            return open.Where(t => !trials.Contains(t.InstanceId));
         }
 
         var roles = actor.Roles.ToList();
-        var mine = open.Where(t => roles.Contains(t.Role) && (t.Department == null || t.Department == actor.Department));
+        var mine = open.Where(t => roles.Contains(t.Role) && (t.Department == null || t.Department == actor.Department) && !trials.Contains(t.InstanceId));
         if (actor.Roles.Contains(Roles.Administrator))
         {
-            mine = mine.Where(t => t.Role != Roles.Administrator || !db.Cases.Any(c => c.Id == t.InstanceId));
+            mine = open.Where(t => trials.Contains(t.InstanceId)
+                || mine.Any(m => m.Id == t.Id && (m.Role != Roles.Administrator || !db.Cases.Any(c => c.Id == m.InstanceId))));
         }
 
         return desk.Visible(mine, actor);

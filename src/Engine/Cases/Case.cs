@@ -18,6 +18,12 @@ public sealed class Case
     /// <summary>The catalogue item applied for; null for a flow tried out by an administrator.</summary>
     public string? ItemCode { get; set; }
 
+    /// <summary>
+    /// A trial case (试运行): an administrator tried a bare flow out. Its tasks are in no inbox but the
+    /// administrator's, and it is in no statistics (it has no item, and only item cases are counted).
+    /// </summary>
+    public bool Trial { get; set; }
+
     /// <summary>The materials handed in, a JSON array of {name, originals, copies}.</summary>
     public string Materials { get; set; } = "[]";
 
@@ -90,6 +96,19 @@ public sealed class Case
 
     /// <summary>Bumped whenever the clocks start, pause, resume, extend or stop: timers carry it to know they are stale.</summary>
     public int ClockVersion { get; set; }
+
+    /// <summary>The promised target of a major investment project (重大投资项目): half the promised limit, rounded up.</summary>
+    public static int MajorProjectTarget(int promisedLimit) => (promisedLimit + 1) / 2;
+
+    /// <summary>Takes the item's kind and limits as they stand on filing; a major project runs to half the promised limit.</summary>
+    public void RunsTo(PowerItem item)
+    {
+        Kind = item.CaseKind;
+        StatutoryLimit = item.StatutoryLimit;
+        PromisedLimit = MajorProject ? MajorProjectTarget(item.PromisedLimit) : item.PromisedLimit;
+        ExtensionDays = item.ExtensionDays;
+        WarningPercent = item.WarningPercent;
+    }
 }
 
 /// <summary>An extension (延期, Art. 42): asked for once, approved or refused by the department head.</summary>

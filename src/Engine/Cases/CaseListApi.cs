@@ -59,13 +59,16 @@ internal static class CaseListApi
             .Skip(skip).Take(take)
             .Select(c => new CaseSummary(
                 c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.Status, c.Instance.Result, c.Department, c.AcceptedWindow,
-                c.ReceivedAt, c.PromisedDeadline, c.Instance.CompletedAt))
+                c.ReceivedAt, c.PromisedDeadline, c.Instance.CompletedAt, c.Trial))
             .ToListAsync(ct);
         return TypedResults.Ok(list);
     }
 }
 
-/// <summary>A case as a list shows it: no applicant details, materials or data (those are the case's own read).</summary>
+/// <summary>
+/// A case as a list shows it: no applicant details, materials or data (those are the case's own read).
+/// <see cref="Trial"/> marks a trial case (试运行) an administrator started from a bare flow.
+/// </summary>
 public sealed record CaseSummary(
     Guid Id, string? ItemCode, string DefinitionId, InstanceStatus Status, string? Result, string? Department, string? AcceptedWindow,
-    DateTimeOffset ReceivedAt, DateOnly? PromisedDeadline, DateTimeOffset? CompletedAt);
+    DateTimeOffset ReceivedAt, DateOnly? PromisedDeadline, DateTimeOffset? CompletedAt, bool Trial);

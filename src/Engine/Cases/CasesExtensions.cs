@@ -6,6 +6,7 @@ internal static class CasesExtensions
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<FileCase>();
         return builder;
     }
 }

@@ -12,6 +12,7 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
+using Approval.Engine.UseCases;
 using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,13 +40,13 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
         var rows = await query
             .OrderByDescending(c => c.ReceivedAt)
             .Take(Math.Clamp(take, 1, 500))
-            .Select(c => new { c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.DefinitionVersion, c.Instance.Status, c.Instance.Result, c.ReceivedAt })
+            .Select(c => new { c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.DefinitionVersion, c.Instance.Status, c.Instance.Result, c.ReceivedAt, c.Trial })
             .ToListAsync(ct);
         var codes = rows.Select(r => r.ItemCode).Where(c => c is not null).Distinct().ToList();
         var names = await db.PowerItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
         return [.. rows.Select(r => new CaseListEntry(
             r.Id, r.ItemCode, r.ItemCode is null ? null : names.GetValueOrDefault(r.ItemCode), r.DefinitionId, r.DefinitionVersion,
-            r.Status.ToString(), r.Result, r.ReceivedAt))];
+            r.Status.ToString(), r.Result, r.ReceivedAt, r.Trial))];
     }
 
     public async Task<TryOutResult> TryOutAsync(
@@ -66,20 +67,17 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
             return new TryOutResult(null, "Sign in first.");
         }
 
-        // Whether the caller may start a bare flow is the Cases API's own rule (CaseAccess), applied there.
+        // Whether the caller may start a bare flow is the use case's own rule (CaseAccess), applied there.
         await using var scope = scopes.CreateAsyncScope();
-        var s = scope.ServiceProvider;
-        var answer = await CasesApi.CreateAsync(
-            new CreateCaseRequest(Data: values, DefinitionId: definitionId, Department: string.IsNullOrWhiteSpace(department) ? null : department),
-            user, s.GetRequiredService<ApprovalDbContext>(), s.GetRequiredService<DefinitionStore>(), s.GetRequiredService<WorkflowRuntime>(),
-            registry, s.GetRequiredService<CatalogueEditor>(), s.GetRequiredService<CaseClockReader>(), s.GetRequiredService<TimerSchedule>(),
-            s.GetRequiredService<WindowDesk>(), s.GetRequiredService<AuditLog>(), ct);
-        return answer.Result switch
+        var result = await scope.ServiceProvider.GetRequiredService<FileCase>().RunAsync(
+            new FileCaseCommand(Data: values, DefinitionId: definitionId, Department: string.IsNullOrWhiteSpace(department) ? null : department),
+            user, ct);
+        return result.Refusal switch
         {
-            Created<CaseResponse> created => new TryOutResult(created.Value!.Id, null),
-            ValidationProblem invalid => new TryOutResult(null, string.Join(" ", invalid.ProblemDetails.Errors.SelectMany(e => e.Value))),
-            ProblemHttpResult problem => new TryOutResult(null, problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title),
-            _ => new TryOutResult(null, "Unexpected answer."),
+            null => new TryOutResult(result.Value!.Id, null),
+            Refusal.Invalid invalid => new TryOutResult(null, string.Join(" ", invalid.Errors.Select(e => e.Message))),
+            Refusal.InvalidDefinition definition => new TryOutResult(null, string.Join(" ", definition.Errors.Select(e => e.Message))),
+            var refusal => new TryOutResult(null, refusal.Detail),
         };
     }
 
