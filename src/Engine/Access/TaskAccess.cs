@@ -39,8 +39,8 @@ internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowD
         var mine = open.Where(t => roles.Contains(t.Role) && (t.Department == null || t.Department == actor.Department) && !trials.Contains(t.InstanceId));
         if (actor.Roles.Contains(Roles.Administrator))
         {
-            mine = open.Where(t => trials.Contains(t.InstanceId)
-                || mine.Any(m => m.Id == t.Id && (m.Role != Roles.Administrator || !db.Cases.Any(c => c.Id == m.InstanceId))));
+            var roleTasks = mine.Where(t => t.Role != Roles.Administrator || !db.Cases.Any(c => c.Id == t.InstanceId)).Select(t => t.Id);
+            mine = open.Where(t => trials.Contains(t.InstanceId) || roleTasks.Contains(t.Id));
         }
 
         return desk.Visible(mine, actor);

@@ -30,7 +30,6 @@ internal static class MaterialsApi
         var group = app.MapGroup("/api/cases/{id:guid}/materials").WithTags("Cases").RequireAuthorization(Policies.Cases.Read);
         var maxBytes = app.ServiceProvider.GetRequiredService<MaterialStore>().MaxBytes;
         group.MapPost("", UploadAsync)
-            .RequireAuthorization(Policies.Cases.HandInMaterials)
             .Accepts<IFormFile>("multipart/form-data")
 
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
@@ -43,29 +42,10 @@ internal static class MaterialsApi
         return app;
     }
 
-    private static async Task<Results<Created<MaterialResponse>, Ok<MaterialResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
-        Guid id, HttpRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, MaterialStore store, WindowDesk desk,
-        TimeProvider clock, AuditLog audit, CancellationToken ct)
+    // The endpoint reads the form and tells the file's type by its bytes; whether the caller may hand it in, and for which material, is UploadMaterial's.
+    private static async Task<Results<Results<Created<MaterialResponse>, Ok<MaterialResponse>>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+        Guid id, HttpRequest request, ClaimsPrincipal user, UploadMaterial upload, MaterialStore store, CancellationToken ct)
     {
-        // Whoever may read the case in full may hand in its files; a clerk only for an item their window serves.
-        var actor = Actor.From(user);
-        var @case = await db.Cases.AsNoTracking().Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (await authorization.RefuseAsync(user, @case, Operations.Read, $"There is no case {id}.") is { } refused)
-        {
-            return refused;
-        }
-
-        if (actor.Roles.Contains(Roles.WindowStaff) && @case!.ItemCode is not null
-            && await desk.RefuseAsync(actor, @case.ItemCode, onTheSpot: false, ct) is { } refusal)
-        {
-            return Problems.Forbidden(refusal);
-        }
-
-        if (@case!.Instance.Status != InstanceStatus.Running)
-        {
-            return Problems.Conflict($"Case {id} is no longer running: its materials are closed.");
-        }
-
         if (!request.HasFormContentType)
         {
             return Invalid("file", NoFile);
@@ -89,13 +69,7 @@ internal static class MaterialsApi
             return Invalid("file", "The multipart form ends before it is complete. " + NoFile);
         }
 
-        var material = form["material"].ToString().Trim();
         var file = form.Files.GetFile("file");
-        if (material.Length is 0 or > 200)
-        {
-            return Invalid("material", "Name the material this file is (field 'material', at most 200 characters).");
-        }
-
         if (form.Files.Count != 1 || file is null || file.Length == 0)
         {
             return Invalid("file", NoFile);
@@ -106,53 +80,17 @@ internal static class MaterialsApi
             return TooLarge(store.MaxBytes);
         }
 
-        var listed = await ListedMaterialsAsync(db, @case.ItemCode, @case.Materials, ct);
-        if (!listed.Contains(material))
-        {
-            return Invalid("material", $"'{material}' is not one of this case's materials: {string.Join("、", listed)}.");
-        }
-
         await using var content = file.OpenReadStream();
-        var type = MaterialTypes.Detect(content);
-        if (type is null)
+        if (MaterialTypes.Detect(content) is not { } type)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported file type",
                 detail: $"A material is a PDF, JPEG, PNG or OFD file, told by its content; this file is none of them.");
         }
 
-        if (!MaterialTypes.Agrees(file.ContentType, type))
-        {
-            return Invalid("file", $"The file is declared as {file.ContentType} but its content is {type}.");
-        }
-
-        var sha256 = MaterialStore.HashOf(content);
-        var existing = await db.CaseMaterials.AsNoTracking()
-            .FirstOrDefaultAsync(m => m.CaseId == id && m.MaterialName == material && m.Sha256 == sha256, ct);
-        if (existing is not null)
-        {
-            return TypedResults.Ok(MaterialResponse.From(existing));
-        }
-
-        await store.SaveAsync(sha256, content, ct);
-        var row = new CaseMaterial
-        {
-            CaseId = id,
-            MaterialName = material,
-            FileName = SafeFileName(file.FileName, type),
-            ContentType = type,
-            Size = file.Length,
-            Sha256 = sha256,
-            UploadedBy = actor.UserId,
-            UploaderName = actor.UserName,
-            UploadedAt = clock.GetUtcNow(),
-        };
-        db.CaseMaterials.Add(row);
-        audit.Record(AuditActions.MaterialHandedIn, AuditResources.Case, id.ToString(), new
-        {
-            material, fileName = row.FileName, contentType = type, size = row.Size, sha256,
-        });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/cases/{id}/materials/{sha256}", MaterialResponse.From(row));
+        var command = new UploadMaterialCommand(id, form["material"].ToString(), new MaterialFile(file.FileName, file.ContentType, file.Length, type, content));
+        return (await upload.RunAsync(command, user, ct)).ToHttp(u => u.Stored
+            ? (Results<Created<MaterialResponse>, Ok<MaterialResponse>>)TypedResults.Created(u.Material.Download, u.Material)
+            : TypedResults.Ok(u.Material));
     }
 
     private static async Task<Results<Ok<List<MaterialResponse>>, ProblemHttpResult>> ListAsync(
@@ -193,24 +131,6 @@ internal static class MaterialsApi
     private static async Task<ProblemHttpResult?> RefuseAsync(
         Guid id, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, CancellationToken ct) =>
         await authorization.RefuseAsync(user, await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), Operations.Read, $"There is no case {id}.");
-
-    /// <summary>The item's one-time notification list and whatever the case listed on filing.</summary>
-    private static async Task<HashSet<string>> ListedMaterialsAsync(ApprovalDbContext db, string? itemCode, string caseMaterials, CancellationToken ct)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var supplied in JsonSerializer.Deserialize<List<SuppliedMaterial>>(caseMaterials, CatalogueJson.Options) ?? [])
-        {
-            names.Add(supplied.Name);
-        }
-
-        if (itemCode is not null)
-        {
-            var item = await db.PowerItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == itemCode, ct);
-            names.UnionWith(item?.Materials.Select(m => m.Name) ?? []);
-        }
-
-        return names;
-    }
 
     /// <summary>The uploader's name without any folder, with only letters, digits, and . - _ ( ) kept, ending in the type's extension.</summary>
     internal static string SafeFileName(string? original, string contentType)

@@ -13,6 +13,7 @@ internal static class MaterialsExtensions
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<MaterialStore>();
+        builder.Services.AddScoped<UploadMaterial>();
         return builder;
     }
 }

@@ -121,16 +121,19 @@ public sealed class CaseScopeTests(AccessFixture fixture)
         Assert.Equal(["review"], (await fixture.Clients["supervisor1"].GetCaseAsync(filed.Id())).OpenActivities());
     }
 
+    // A trial case's tasks are the administrators' own (试运行): the office reads every open task of the applications.
     [Fact]
     public async Task TheSupervisionOffice_ReadsEveryOpenTask_AndCompletesNone()
     {
-        var tryOut = await fixture.Clients["supervisor1"].GetCaseAsync(fixture.TryOut);
-        var accept = tryOut.OpenTask("accept");
+        var paused = (await fixture.Clients["supervisor1"].GetCaseAsync(fixture.PausedCase)).GetProperty("openTasks")[0].Id();
+        var tryOut = (await fixture.Clients["supervisor1"].GetCaseAsync(fixture.TryOut)).OpenTask("accept");
 
         var inbox = await fixture.Clients["supervisor1"].GetFromJsonAsync<JsonElement>("/api/tasks?take=500");
 
-        Assert.Contains(accept, inbox.EnumerateArray().Select(t => t.Id()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Clients["supervisor1"].CompleteAsync(accept, "Accepted")).StatusCode);
+        Assert.Contains(paused, inbox.EnumerateArray().Select(t => t.Id()));
+        Assert.DoesNotContain(tryOut, inbox.EnumerateArray().Select(t => t.Id()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Clients["supervisor1"].CompleteAsync(paused, "Pass")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Clients["supervisor1"].CompleteAsync(tryOut, "Accepted")).StatusCode);
     }
 
     private static StringContent Json(JsonNode node) => new(node.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
