@@ -207,7 +207,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("Trial")
-                        .HasColumnType("bit");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteApprovalDbContext))]
-    [Migration("20261207061510_TrialCases")]
+    [Migration("20261207062850_TrialCases")]
     partial class TrialCases
     {
         /// <inheritdoc />
@@ -203,7 +203,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Trial")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("INTEGER");

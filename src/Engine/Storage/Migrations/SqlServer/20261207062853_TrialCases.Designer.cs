@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerApprovalDbContext))]
-    [Migration("20261207061514_TrialCases")]
+    [Migration("20261207062853_TrialCases")]
     partial class TrialCases
     {
         /// <inheritdoc />
@@ -210,7 +210,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("Trial")
-                        .HasColumnType("bit");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("int");
