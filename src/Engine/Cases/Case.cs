@@ -139,8 +139,5 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.DeadlinesProvisional);
         builder.Property(c => c.AcceptedWindow).HasMaxLength(50);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-
-        // A database default, so that an insert of an ordinary case need not name the column (nor know of it).
-        builder.Property(c => c.Trial).HasDefaultValue(false);
     }
 }

@@ -27,14 +27,20 @@ public sealed class DayTotalsMigrationTests : IDisposable
     [Fact]
     public async Task TotalsKeptByTheFirstTriggers_CarryOn_ThroughTheChangeQueue()
     {
-        await using var db = new SqliteApprovalDbContext(new DbContextOptionsBuilder<SqliteApprovalDbContext>().UseSqlite($"Data Source={_path}").Options);
+        await using var db = new SqliteApprovalDbContext(Options(withoutLaterCaseColumns: false));
         await db.GetService<IMigrator>().MigrateAsync("Statistics");
         var accepted = new DateOnly(2026, 3, 2);
         var (early, late) = (NewCase(accepted), NewCase(accepted));
-        db.AddRange(early, late);
-        await db.SaveChangesAsync();
+
+        // Saved before the later migrations run, so through a model without the columns they add.
+        await using (var before = new SqliteApprovalDbContext(Options(withoutLaterCaseColumns: true)))
+        {
+            before.AddRange(early, late);
+            await before.SaveChangesAsync();
+        }
 
         await db.Database.MigrateAsync();
+        db.AttachRange(early, late);
         early.CompletedOn = accepted.AddDays(2);
         early.WorkingDaysTaken = 2;
         late.CompletedOn = accepted.AddDays(30);
@@ -50,6 +56,22 @@ public sealed class DayTotalsMigrationTests : IDisposable
         Assert.Equal(1, totals.Where(t => t.Day == accepted.AddDays(30)).Sum(t => t.Completed - t.CompletedOnTime));
         Assert.Equal(2, totals.Sum(t => t.PromisedDue));
         Assert.Equal(1, totals.Sum(t => t.PromisedDueMet));
+    }
+
+    private DbContextOptions<SqliteApprovalDbContext> Options(bool withoutLaterCaseColumns)
+    {
+        var options = new DbContextOptionsBuilder<SqliteApprovalDbContext>().UseSqlite($"Data Source={_path}");
+        return (withoutLaterCaseColumns ? options.ReplaceService<IModelCustomizer, WithoutLaterCaseColumns>() : options).Options;
+    }
+
+    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial).</summary>
+    private sealed class WithoutLaterCaseColumns(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
+    {
+        public override void Customize(ModelBuilder modelBuilder, DbContext context)
+        {
+            base.Customize(modelBuilder, context);
+            modelBuilder.Entity<Case>().Ignore(c => c.Trial);
+        }
     }
 
     private static Case NewCase(DateOnly accepted)

@@ -210,9 +210,7 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<bool>("Trial")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bit")
-                        .HasDefaultValue(false);
+                        .HasColumnType("bit");
 
                     b.Property<int?>("WarningPercent")
                         .HasColumnType("int");
