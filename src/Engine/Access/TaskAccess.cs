@@ -58,5 +58,11 @@ internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowD
         {
             context.Succeed(requirement);
         }
+        else if (requirement.Name == nameof(Operations.Complete))
+        {
+            context.Fail(new AuthorizationFailureReason(this, ofCase && resource.Role == Roles.Administrator && actor.MayAct(resource)
+                ? "administrators design and try out flows, they do not decide applications"
+                : $"it is for role {resource.Role}{(resource.Department is null ? "" : $" of department {resource.Department}")}"));
+        }
     }
 }

@@ -11,6 +11,7 @@ internal static class SupervisionExtensions
         builder.Services.AddScoped<IDeadlineAlarms, DeadlineAlarms>();
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<EscalationTasks>();
+        builder.Services.AddScoped<CompleteEscalation>();
         builder.Services.AddScoped<OverdueCases>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<IStepObserver, EscalationObserver>();

@@ -14,7 +14,7 @@ internal sealed class StaffChangeObserver(ApprovalDbContext db, StaffRoster rost
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct) => ValueTask.CompletedTask;
 
-    public ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct) => ValueTask.CompletedTask;
+    public ValueTask TaskCompletedAsync(CompletedStep step, CancellationToken ct) => ValueTask.CompletedTask;
 
     public ValueTask StepSavedAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
