@@ -1,12 +1,9 @@
-using Approval.Engine.Deadlines;
 using System.Security.Claims;
 using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
-using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
