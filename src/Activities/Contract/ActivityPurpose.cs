@@ -14,6 +14,9 @@ public enum ActivityPurpose
     /// <summary>Where every flow begins; a flow has exactly one.</summary>
     Start,
 
+    /// <summary>Where a flow finishes; every flow reaches one.</summary>
+    End,
+
     /// <summary>Starts its outgoing branches in parallel (联合审批).</summary>
     Fork,
 
