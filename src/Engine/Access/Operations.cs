@@ -78,7 +78,7 @@ internal static class Operations
             var roles = denied.Failure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct().ToList() ?? [];
             return new Refusal.Forbidden(roles.Count == 0
                 ? $"You may not {Describe(operation)} any {Noun<T>()}."
-                : $"You may not {Describe(operation)} any {Noun<T>()}: that is for the roles {string.Join(", ", roles)}.");
+                : $"You may not {Describe(operation)} any {Noun<T>()}: that is for the role{(roles.Count == 1 ? "" : "s")} {string.Join(", ", roles)}.");
         }
 
         return await authorization.RefusalAsync(user, resource, operation, notFound);
