@@ -2,7 +2,7 @@ using Approval.Activities.Contract;
 
 namespace Approval.Activities.Human;
 
-/// <summary>決定: the department head grants or denies.</summary>
+/// <summary>决定: the department head grants or denies.</summary>
 [Activity(Decide.TypeName, "决定", "Decide", Category = ActivityCategories.Approval, Purpose = ActivityPurpose.Decision,
     Description = "部门负责人作出准予或不予许可的决定。")]
 [Outcome(Decide.Grant, "准予")]

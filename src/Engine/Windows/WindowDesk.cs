@@ -67,7 +67,7 @@ internal sealed class WindowTaskGuard(ApprovalDbContext db, WindowDesk desk) : I
 
         var itemCode = await db.Cases.AsNoTracking().Where(c => c.Id == task.InstanceId).Select(c => c.ItemCode).FirstOrDefaultAsync(ct);
 
-        // A Decide step given to window staff is the on-the-spot decision (當場辦結).
+        // A Decide step given to window staff is the on-the-spot decision (当场办结).
         return itemCode is null ? null : await desk.RefuseAsync(actor, itemCode, onTheSpot: task.ActivityType == Decide.TypeName, ct);
     }
 }
