@@ -23,9 +23,11 @@ internal static class StaffChangesApi
     {
         var group = app.MapGroup("/api/staff-changes").WithTags("Windows")
             .RequireAuthorization(Policies.Windows.ReadStaffChanges);
-        // Who may ask is the use case's decision (a department the window serves); the group's read policy stays in front.
+        // Who may ask and decide is the use cases' decision (a department the window serves, the centre); the group's read policy stays in front.
         group.MapPost("", RequestAsync)
             .WithSummary("A department asks the centre to replace or withdraw a clerk of a window it is served by; the approval flow starts at once.");
+        group.MapPost("/{id:guid}/decision", DecideAsync)
+            .WithSummary("The centre approves or refuses a pending staff change; an approval applies it at once.");
         group.MapGet("", ListAsync).WithSummary("Staff changes, newest first (departments see their own); ?status=Pending|Applied|Refused|Lapsed.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("One staff change with its approval task and history.");
         return app;
@@ -34,6 +36,10 @@ internal static class StaffChangesApi
     private static async Task<Results<Created<StaffChangeResponse>, ProblemHttpResult, ValidationProblem>> RequestAsync(
         StaffChangeRequest request, ClaimsPrincipal user, RequestStaffChange requestChange, CancellationToken ct) =>
         (await requestChange.RunAsync(new(request), user, ct)).ToHttp(c => TypedResults.Created($"/api/staff-changes/{c.Id}", c));
+
+    private static async Task<Results<Ok<StaffChangeResponse>, ProblemHttpResult, ValidationProblem>> DecideAsync(
+        Guid id, StaffChangeDecision decision, ClaimsPrincipal user, DecideStaffChange decide, CancellationToken ct) =>
+        (await decide.RunAsync(new(id, decision.Approve, decision.Comment), user, ct)).ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Ok<List<StaffChangeResponse>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, ApprovalDbContext db, ActivityRegistry registry, CancellationToken ct, string? status = null)

@@ -21,6 +21,7 @@ internal static class WindowsExtensions
         builder.Services.AddScoped<AssignStaff>();
         builder.Services.AddScoped<EndStaff>();
         builder.Services.AddScoped<RequestStaffChange>();
+        builder.Services.AddScoped<DecideStaffChange>();
         builder.Services.AddScoped<WindowViews>();
         builder.Services.AddScoped<StaffRoster>();
         builder.Services.AddScoped<WindowDesk>();

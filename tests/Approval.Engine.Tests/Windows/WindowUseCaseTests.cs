@@ -152,6 +152,49 @@ public sealed class WindowUseCaseTests : IAsyncLifetime
         Assert.Equal(1, await InDatabaseAsync(db => db.StaffChanges.CountAsync()));
     }
 
+    [Fact]
+    public async Task DecideStaffChange_IsForbidden_ToTheDepartmentThatAsked_AndApprovedByTheCentre_AppliesTheChange()
+    {
+        var change = await RequestAsync(new StaffChangeRequest("W01", "window1", "clerk1", "调任"));
+        var head = await _host.PrincipalAsync("head1");
+        var admin = await _host.PrincipalAsync("admin");
+
+        var byHead = await _host.RunAsync((DecideStaffChange decide) => decide.RunAsync(new(change, Approve: true, "同意"), head, default));
+        Assert.IsType<Refusal.Forbidden>(byHead.Refusal);
+        Assert.Equal(StaffChangeStatus.Pending, await InDatabaseAsync(db => db.StaffChanges.Where(c => c.Id == change).Select(c => c.Status).SingleAsync()));
+
+        var approved = await _host.RunAsync((DecideStaffChange decide) => decide.RunAsync(new(change, Approve: true, "同意调换"), admin, default));
+
+        Assert.True(approved.Succeeded, approved.Refusal?.Detail);
+        Assert.Equal(StaffChangeStatus.Applied, approved.Value!.Status);
+        Assert.Empty(approved.Value.OpenTasks);
+        Assert.Equal(["clerk1"], await InDatabaseAsync(db => db.WindowAssignments.Where(a => a.Window.Number == "W01" && a.EndedOn == null).Select(a => a.UserName).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task DecideStaffChange_ReturnsNotFound_ForNoSuchChange_AndConflict_OnceDecided()
+    {
+        var change = await RequestAsync(new StaffChangeRequest("W01", "window1", null, "窗口撤并"));
+        var admin = await _host.PrincipalAsync("admin");
+
+        var missing = await _host.RunAsync((DecideStaffChange decide) => decide.RunAsync(new(Guid.NewGuid(), Approve: false, null), admin, default));
+        var refused = await _host.RunAsync((DecideStaffChange decide) => decide.RunAsync(new(change, Approve: false, "不同意"), admin, default));
+        var again = await _host.RunAsync((DecideStaffChange decide) => decide.RunAsync(new(change, Approve: true, "同意"), admin, default));
+
+        Assert.IsType<Refusal.NotFound>(missing.Refusal);
+        Assert.Equal(StaffChangeStatus.Refused, refused.Value!.Status);
+        Assert.IsType<Refusal.Conflict>(again.Refusal);
+        Assert.Equal(["window1"], await InDatabaseAsync(db => db.WindowAssignments.Where(a => a.Window.Number == "W01" && a.EndedOn == null).Select(a => a.UserName).ToListAsync()));
+    }
+
+    private async Task<Guid> RequestAsync(StaffChangeRequest request)
+    {
+        var head = await _host.PrincipalAsync("head1");
+        var requested = await _host.RunAsync((RequestStaffChange requestChange) => requestChange.RunAsync(new(request), head, default));
+        Assert.True(requested.Succeeded, requested.Refusal?.Detail);
+        return requested.Value!.Id;
+    }
+
     private Task<int> AuditCountAsync() => InDatabaseAsync(db => db.AuditLog.CountAsync());
 
     private async Task<T> InDatabaseAsync<T>(Func<ApprovalDbContext, Task<T>> query)
