@@ -67,7 +67,7 @@ internal sealed class StaffChangeObserver(ApprovalDbContext db, StaffRoster rost
             }
         }
 
-        await roster.EndAsync(outgoing, "staff-change", $"经中心批准调整：{change.Reason}", change.Id, ct);
+        await roster.EndAsync(outgoing, "staff-change", $"经中心批准调整：{change.Reason}", change.Id, actor: null, ct);
         if (incoming is not null)
         {
             roster.Start(window, incoming, roster.Today, "staff-change", change.Id);
