@@ -4,6 +4,7 @@ using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
+using Approval.Engine.Tasks;
 using Approval.Engine.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ namespace Approval.Engine.Windows;
 
 /// <summary>
 /// The centre approves (准予) or refuses (不予同意) a pending staff change: its flow's approval step
-/// is completed with that outcome, and an approval that ends the flow applies the change at once
+/// is completed with that outcome through <see cref="CompleteTask"/> (the same checks as the inbox), and an approval that ends the flow applies the change at once
 /// (<see cref="StaffChangeObserver"/>). A flow redesigned with other outcomes is decided in the inbox.
 /// </summary>
 internal sealed record DecideStaffChangeCommand(Guid Id, bool Approve, string? Comment);
 
 internal sealed class DecideStaffChange(
-    ApprovalDbContext db, WorkflowRuntime runtime, ActivityRegistry registry, IAuthorizationService authorization)
+    ApprovalDbContext db, CompleteTask completeTask, ActivityRegistry registry, IAuthorizationService authorization)
 {
     public const int CommentLength = 2000;
 
@@ -65,18 +66,18 @@ internal sealed class DecideStaffChange(
         }
 
         var outcome = command.Approve ? Decide.Grant : Decide.Deny;
-        var completion = await runtime.CompleteTaskAsync(step.Id, outcome, command.Comment, Actor.From(user), ct);
-        switch (completion.Result)
+        var completion = await completeTask.RunAsync(new CompleteTaskCommand(step.Id, outcome, command.Comment), user, ct);
+        switch (completion.Refusal)
         {
-            case Completion.Status.Completed:
+            case null:
                 break;
-            case Completion.Status.InvalidOutcome:
+            case Refusal.Invalid { Errors: [{ Field: "outcome" }, ..] }:
                 return new Refusal.Invalid("approve",
-                    $"The step '{step.Name}' is decided with {string.Join(", ", completion.AllowedOutcomes ?? [])}, not {outcome}; complete it in the inbox.");
-            case Completion.Status.Forbidden:
-                return new Refusal.Forbidden(completion.Refusal ?? $"The step '{step.Name}' is for role {step.Role}.");
-            default:
+                    $"The step '{step.Name}' is not decided with {outcome} in this flow's version; complete it in the inbox.");
+            case Refusal.Conflict:
                 return new Refusal.Conflict($"The step '{step.Name}' of staff change {command.Id} was decided by someone else meanwhile; reload it.");
+            case { } refusal:
+                return refusal;
         }
 
         var decided = await db.StaffChanges.AsNoTracking().Include(c => c.Instance).FirstAsync(c => c.Id == change.Id, ct);
