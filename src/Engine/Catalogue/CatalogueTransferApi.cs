@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
