@@ -9,7 +9,7 @@ namespace Approval.Engine.Catalogue;
 internal static class CatalogueWrites
 {
     /// <summary>Null when <paramref name="user"/> may change the catalogue (<see cref="Policies.Catalogue.Manage"/>).</summary>
-    public static async Task<Refusal?> RefuseAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
+    public static async Task<Refusal?> RefuseCatalogueChangeAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, Policies.Catalogue.Manage)).Succeeded
             ? null
             : new Refusal.Forbidden("Only administrators (中心管理员) change the catalogue.");

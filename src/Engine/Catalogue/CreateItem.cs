@@ -15,7 +15,7 @@ internal sealed class CreateItem(ApprovalDbContext db, CatalogueEditor editor, I
 {
     public async Task<Result<CatalogueItem>> RunAsync(CreateItemCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCatalogueChangeAsync(user) is { } refused)
         {
             return refused;
         }

@@ -20,7 +20,7 @@ internal sealed class ImportCatalogue(ApprovalDbContext db, CatalogueEditor edit
 {
     public async Task<Result<ImportResult>> RunAsync(ImportCatalogueCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCatalogueChangeAsync(user) is { } refused)
         {
             return refused;
         }

@@ -19,7 +19,7 @@ internal sealed class RemoveItem(ApprovalDbContext db, AuditLog audit, IAuthoriz
     /// <summary>The item as it was before it was removed.</summary>
     public async Task<Result<CatalogueItem>> RunAsync(RemoveItemCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCatalogueChangeAsync(user) is { } refused)
         {
             return refused;
         }

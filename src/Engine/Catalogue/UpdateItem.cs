@@ -15,7 +15,7 @@ internal sealed class UpdateItem(ApprovalDbContext db, CatalogueEditor editor, I
 {
     public async Task<Result<CatalogueItem>> RunAsync(UpdateItemCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCatalogueChangeAsync(user) is { } refused)
         {
             return refused;
         }

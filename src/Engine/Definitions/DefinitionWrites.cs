@@ -14,7 +14,7 @@ namespace Approval.Engine.Definitions;
 internal static class DefinitionWrites
 {
     /// <summary>Null when <paramref name="user"/> may change flows (<see cref="Policies.Definitions.Manage"/>).</summary>
-    public static async Task<Refusal?> RefuseAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
+    public static async Task<Refusal?> RefuseFlowChangeAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, Policies.Definitions.Manage)).Succeeded
             ? null
             : new Refusal.Forbidden("Only administrators (中心管理员) change flows.");

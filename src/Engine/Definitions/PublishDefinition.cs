@@ -19,7 +19,7 @@ internal sealed class PublishDefinition(
 {
     public async Task<Result<DefinitionDocument>> RunAsync(PublishDefinitionCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseFlowChangeAsync(user) is { } refused)
         {
             return refused;
         }

@@ -18,7 +18,7 @@ internal sealed class UpdateDraft(
 {
     public async Task<Result<DefinitionDocument>> RunAsync(UpdateDraftCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseFlowChangeAsync(user) is { } refused)
         {
             return refused;
         }

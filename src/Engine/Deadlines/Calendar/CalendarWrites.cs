@@ -10,7 +10,7 @@ namespace Approval.Engine.Deadlines;
 internal static class CalendarWrites
 {
     /// <summary>Null when <paramref name="user"/> may change the calendar (<see cref="Policies.Calendar.Manage"/>).</summary>
-    public static async Task<Refusal?> RefuseAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
+    public static async Task<Refusal?> RefuseCalendarChangeAsync(this IAuthorizationService authorization, ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, Policies.Calendar.Manage)).Succeeded
             ? null
             : new Refusal.Forbidden("Only administrators (中心管理员) change the working-day calendar.");

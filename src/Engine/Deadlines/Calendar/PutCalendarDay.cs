@@ -19,7 +19,7 @@ internal sealed class PutCalendarDay(
 {
     public async Task<Result<CalendarDayResponse>> RunAsync(PutCalendarDayCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCalendarChangeAsync(user) is { } refused)
         {
             return refused;
         }

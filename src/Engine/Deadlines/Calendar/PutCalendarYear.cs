@@ -22,7 +22,7 @@ internal sealed class PutCalendarYear(
 {
     public async Task<Result<SavedCalendarYear>> RunAsync(PutCalendarYearCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await authorization.RefuseAsync(user) is { } refused)
+        if (await authorization.RefuseCalendarChangeAsync(user) is { } refused)
         {
             return refused;
         }
