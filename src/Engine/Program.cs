@@ -46,6 +46,7 @@ builder.AddAudit();
 builder.AddPlatformIdentity();
 builder.AddAccess();
 builder.AddFlowEngine();
+builder.AddDefinitions();
 builder.AddTasks();
 builder.AddDeadlines();
 builder.AddCatalogue();

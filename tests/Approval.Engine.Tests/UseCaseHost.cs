@@ -13,10 +13,11 @@ internal static class UseCaseHost
     {
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = (await users.FindByNameAsync(userName))!;
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"There is no demo user '{userName}'.");
         return new ClaimsPrincipal(new ClaimsIdentity(TokenService.For(user, await users.GetRolesAsync(user)), "test", "name", "role"));
     }
 
+    /// <summary>Runs <paramref name="run"/> with a use case resolved in a scope of its own, as a request or a UI call would.</summary>
     public static async Task<TResult> RunAsync<TUseCase, TResult>(this ApprovalHost host, Func<TUseCase, Task<TResult>> run)
         where TUseCase : notnull
     {
