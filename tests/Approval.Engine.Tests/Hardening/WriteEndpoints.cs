@@ -59,6 +59,10 @@ internal sealed record WriteEndpoint(string Method, RoutePattern Pattern, Type? 
     private static readonly Dictionary<string, string> UserOfUseCase = new(StringComparer.Ordinal)
     {
         ["/api/staff-changes/"] = "handler1",
+        ["/api/cases/{id:guid}/pauses"] = "handler1",
+        ["/api/cases/{id:guid}/pauses/{pauseId:long}/end"] = "handler1",
+        ["/api/cases/{id:guid}/extension"] = "handler1",
+        ["/api/cases/{id:guid}/extension/decision"] = "head1",
     };
 
     /// <summary>A demo user the endpoint's role requirements let in, the administrator where they may.</summary>
