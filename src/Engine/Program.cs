@@ -21,7 +21,7 @@ using Approval.Engine.Windows;
 // `generate-year` takes a simulated year of applications through the platform instead of serving (see README).
 // `create-user` makes one account (the first administrator of a production database) instead of serving.
 var yearOfCases = YearOfCasesCommand.From(args, out var usage);
-var createUser = CreateUserCommand.From(args, out var userUsage);
+var createUser = CreateUserCommandLine.From(args, out var userUsage);
 if ((usage ?? userUsage) is { } wrong)
 {
     Console.Error.WriteLine(wrong);
@@ -36,7 +36,7 @@ if (yearOfCases?.Configure(builder) == false)
 
 if (createUser is not null)
 {
-    CreateUserCommand.Configure(builder);
+    CreateUserCommandLine.Configure(builder);
 }
 
 DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
@@ -46,6 +46,8 @@ builder.AddAudit();
 builder.AddPlatformIdentity();
 builder.AddAccess();
 builder.AddFlowEngine();
+builder.AddDefinitions();
+builder.AddTasks();
 builder.AddDeadlines();
 builder.AddCatalogue();
 builder.AddWindows();

@@ -40,7 +40,7 @@ public sealed class RuntimeTests : IAsyncLifetime
         // Take each step's first outcome (the happy path) until nothing is open.
         for (var steps = 0; steps < 50; steps++)
         {
-            var open = await db.Tasks.AsNoTracking().Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync();
+            var open = await db.Tasks.Include(t => t.Instance).Where(t => t.InstanceId == instance.Id && t.Status == WorkTaskStatus.Open).ToListAsync();
             if (open.Count == 0)
             {
                 break;
@@ -48,7 +48,7 @@ public sealed class RuntimeTests : IAsyncLifetime
 
             var task = open[0];
             var outcome = flow.Nodes[task.ActivityId].Descriptor.Outcomes[0].Name;
-            var completion = await runtime.CompleteTaskAsync(task.Id, outcome, null, Everyone with { Department = task.Department }, default);
+            var completion = await runtime.CompleteTaskAsync(task, outcome, null, Everyone with { Department = task.Department }, default);
             Assert.Equal(Completion.Status.Completed, completion.Result);
         }
 

@@ -15,6 +15,9 @@ public sealed class ActivityAttribute(string type, string displayName, string en
     public string Category { get; init; } = ActivityCategories.Flow;
 
     public string Description { get; init; } = "";
+
+    /// <summary>What the platform does with it (a join, the acceptance, the decision), if anything.</summary>
+    public ActivityPurpose Purpose { get; init; }
 }
 
 /// <summary>An outcome (port) an activity may finish with.</summary>

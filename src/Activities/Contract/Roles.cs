@@ -3,19 +3,19 @@ namespace Approval.Activities.Contract;
 /// <summary>The platform's roles: who may act on which steps.</summary>
 public static class Roles
 {
-    /// <summary>中心管理員: catalogue, windows, staff grants, flow design.</summary>
+    /// <summary>中心管理员: catalogue, windows, staff grants, flow design.</summary>
     public const string Administrator = "Administrator";
 
-    /// <summary>窗口人員: receives, accepts and certifies at a window.</summary>
+    /// <summary>窗口人员: receives, accepts and certifies at a window.</summary>
     public const string WindowStaff = "WindowStaff";
 
-    /// <summary>科室經辦: reviews referred cases.</summary>
+    /// <summary>科室经办: reviews referred cases.</summary>
     public const string DepartmentHandler = "DepartmentHandler";
 
     /// <summary>科室負責人: decides, approves extensions.</summary>
     public const string DepartmentHead = "DepartmentHead";
 
-    /// <summary>電子監察: supervision office.</summary>
+    /// <summary>电子监察: supervision office.</summary>
     public const string Supervisor = "Supervisor";
 
     /// <summary>申請人.</summary>

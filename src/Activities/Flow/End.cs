@@ -2,7 +2,8 @@ using Approval.Activities.Contract;
 
 namespace Approval.Activities.Flow;
 
-[Activity("End", "结束", "End", Category = ActivityCategories.Flow, Description = "流程在这里结束，所有未办结的任务随之关闭。")]
+[Activity("End", "结束", "End", Category = ActivityCategories.Flow, Purpose = ActivityPurpose.End,
+    Description = "流程在这里结束，所有未办结的任务随之关闭。")]
 public sealed class End : IActivity
 {
     /// <summary>How the case ended, shown to the applicant and counted in the statistics.</summary>

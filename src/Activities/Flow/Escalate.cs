@@ -3,7 +3,7 @@ using Approval.Activities.Contract;
 namespace Approval.Activities.Flow;
 
 /// <summary>
-/// 督辦升級: tells someone a step is overdue. Placed on a human step's <c>Overdue</c> signal, it
+/// 督办升级: tells someone a step is overdue. Placed on a human step's <c>Overdue</c> signal, it
 /// fires without closing the step's task; its branch stops here.
 /// </summary>
 [Activity("Escalate", "督办升级", "Escalate", Category = ActivityCategories.Supervision,

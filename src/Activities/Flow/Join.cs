@@ -2,7 +2,8 @@ using Approval.Activities.Contract;
 
 namespace Approval.Activities.Flow;
 
-[Activity("Join", "汇聚", "Join", Category = ActivityCategories.Flow, Description = "等待所有连入的并行分支都到达后继续。")]
+[Activity("Join", "汇聚", "Join", Category = ActivityCategories.Flow, Purpose = ActivityPurpose.Join,
+    Description = "等待所有连入的并行分支都到达后继续。")]
 [Outcome(Outcomes.Done, "完成")]
 public sealed class Join : IActivity
 {

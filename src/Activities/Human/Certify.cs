@@ -2,7 +2,7 @@ using Approval.Activities.Contract;
 
 namespace Approval.Activities.Human;
 
-/// <summary>發證: the certificate or licence is issued to the applicant.</summary>
+/// <summary>发证: the certificate or licence is issued to the applicant.</summary>
 [Activity("Certify", "发证", "Certify", Category = ActivityCategories.Approval,
     Description = "制作并送达证照或决定书。")]
 [Outcome(Certify.Issued, "已发证")]

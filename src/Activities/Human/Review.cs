@@ -2,7 +2,7 @@ using Approval.Activities.Contract;
 
 namespace Approval.Activities.Human;
 
-/// <summary>審核: the department handler examines the accepted application.</summary>
+/// <summary>审核: the department handler examines the accepted application.</summary>
 [Activity("Review", "审核", "Review", Category = ActivityCategories.Approval,
     Description = "部门经办人审查申请：通过、退回补充或驳回。")]
 [Outcome(Review.Pass, "通过")]

@@ -20,6 +20,9 @@ public sealed record ActivityDescriptor(
     /// <summary>What the platform may send the activity (e.g. Overdue); a flow may leave them unwired.</summary>
     public IReadOnlyList<OutcomeDescriptor> Signals { get; init; } = [];
 
+    /// <summary>What the platform does with it (a join, the acceptance, the decision), if anything.</summary>
+    public ActivityPurpose Purpose { get; init; }
+
     public bool HasOutcome(string outcome) => Outcomes.Any(o => o.Name == outcome);
 
     public bool HasSignal(string signal) => Signals.Any(o => o.Name == signal);

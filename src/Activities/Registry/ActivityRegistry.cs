@@ -100,6 +100,7 @@ public sealed class ActivityRegistry
             properties)
         {
             ClrType = type,
+            Purpose = attribute.Purpose,
             Signals = [.. type.GetCustomAttributes<SignalAttribute>().Select(o => new OutcomeDescriptor(o.Name, o.DisplayName))],
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Flow;
 using Approval.Activities.Registry;
@@ -111,7 +112,7 @@ public static partial class DefinitionValidator
                     $"'{c.From}' ({from.Descriptor.Type}) has no outcome '{c.Outcome}'; it has: {Describe(from.Descriptor)}.",
                     $"{path}/outcome", c.From, i));
             }
-            else if (!seen.Add((c.From, c.Outcome)) && from.Descriptor?.Type != "Fork")
+            else if (!seen.Add((c.From, c.Outcome)) && from.Descriptor?.Purpose != ActivityPurpose.Fork)
             {
                 errors.Add(new("ambiguous-outcome",
                     $"Outcome '{c.Outcome}' of '{c.From}' has more than one connection; use a Fork for parallel branches.",
@@ -122,7 +123,7 @@ public static partial class DefinitionValidator
             {
                 errors.Add(new("missing-activity", $"The connection goes to '{c.To}', which is not an activity of this flow.", $"{path}/to", ConnectionIndex: i));
             }
-            else if (to.Descriptor?.Type == "Start")
+            else if (to.Descriptor?.Purpose == ActivityPurpose.Start)
             {
                 errors.Add(new("connection-into-start", "No connection may lead into Start.", $"{path}/to", c.To, i));
             }
@@ -134,7 +135,7 @@ public static partial class DefinitionValidator
         Dictionary<string, (int Index, ActivityDescriptor? Descriptor)> nodes,
         List<ValidationError> errors)
     {
-        var starts = nodes.Where(n => n.Value.Descriptor?.Type == "Start").Select(n => n.Key).ToList();
+        var starts = nodes.Where(n => n.Value.Descriptor?.Purpose == ActivityPurpose.Start).Select(n => n.Key).ToList();
         if (starts.Count == 0)
         {
             errors.Add(new("missing-start", "The flow has no Start activity.", "/activities"));
@@ -151,7 +152,7 @@ public static partial class DefinitionValidator
             .ToList();
         var graph = new FlowGraph(valid);
         var reachable = graph.ReachableFrom(starts[0]);
-        var ends = nodes.Where(n => n.Value.Descriptor?.Type == "End").Select(n => n.Key).ToList();
+        var ends = nodes.Where(n => n.Value.Descriptor?.Purpose == ActivityPurpose.End).Select(n => n.Key).ToList();
         // A branch may also stop at an activity with no outcomes of its own (Escalate on an Overdue signal).
         var sinks = nodes.Where(n => n.Value.Descriptor is { Outcomes.Count: 0 }).Select(n => n.Key);
         var leadToEnd = new HashSet<string>(sinks.SelectMany(graph.ReachingTo), StringComparer.Ordinal);
@@ -182,12 +183,12 @@ public static partial class DefinitionValidator
                 errors.Add(new("dangling-outcome", $"Outcome '{outcome.Name}' of '{id}' leads nowhere.", path, id));
             }
 
-            if (descriptor.Type == "Fork" && graph.Outgoing(id, Outcomes.Done).Count < 2)
+            if (descriptor.Purpose == ActivityPurpose.Fork && graph.Outgoing(id, Outcomes.Done).Count < 2)
             {
                 errors.Add(new("invalid-fork", $"Fork '{id}' needs at least two branches.", path, id));
             }
 
-            if (descriptor.Type == "Join" && graph.InboundCount(id) < 2)
+            if (descriptor.Purpose == ActivityPurpose.Join && graph.InboundCount(id) < 2)
             {
                 errors.Add(new("invalid-join", $"Join '{id}' needs at least two incoming branches.", path, id));
             }

@@ -26,7 +26,7 @@ public sealed record WindowAuthorizationFacts
 
     public string? ItemName { get; init; }
 
-    /// <summary>The item is an instant item (即辦件).</summary>
+    /// <summary>The item is an instant item (即办件).</summary>
     public bool Instant { get; init; }
 
     /// <summary>The required materials of the one-time notification list that were not handed in, as shown to people.</summary>
@@ -38,7 +38,7 @@ public sealed record WindowAuthorizationFacts
     /// <summary>The window that clerk serves at, by number; null when the clerk serves at none.</summary>
     public string? Window { get; init; }
 
-    /// <summary>The window holds the grant to decide this item on the spot (當場辦結).</summary>
+    /// <summary>The window holds the grant to decide this item on the spot (当场办结).</summary>
     public bool MayDecideOnTheSpot { get; init; }
 
     /// <summary>The approval authority the window head holds in the item's department, as shown to people.</summary>

@@ -3,11 +3,11 @@ using Approval.Activities.Contract;
 namespace Approval.Activities.Windows;
 
 /// <summary>
-/// 窗口授權: after acceptance, whether the window settles the application on the spot or refers
-/// it to the department. An instant item (即辦件) with every required material, accepted at a
+/// 窗口授权: after acceptance, whether the window settles the application on the spot or refers
+/// it to the department. An instant item (即办件) with every required material, accepted at a
 /// window that holds the on-the-spot grant for it, goes <see cref="OnTheSpot"/>: the window decides
 /// and certifies in the same visit. Everything else goes <see cref="Referred"/>: 窗口集中受理、
-/// 部門科室主辦、限時回復結果. Why it chose is kept in the case's history.
+/// 部门科室主办、限时回复结果. Why it chose is kept in the case's history.
 /// </summary>
 [Activity("WindowAuthorization", "窗口授权", "Window authorisation", Category = ActivityCategories.Window,
     Description = "受理后判断能否当场办结：即办件材料齐全、受理窗口获本事项当场办结授权的，由窗口当场决定并发证；否则转部门科室审核、决定，限时回复结果。判断理由记入办件历史。")]

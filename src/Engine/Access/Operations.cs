@@ -1,5 +1,10 @@
 using System.Security.Claims;
+using Approval.Engine.Cases;
 using Approval.Engine.Http;
+using Approval.Engine.Runtime;
+using Approval.Engine.Supervision;
+using Approval.Engine.UseCases;
+using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,19 +38,50 @@ internal static class Operations
     /// </summary>
     public static async Task<ProblemHttpResult?> RefuseAsync<T>(
         this IAuthorizationService authorization, ClaimsPrincipal user, T? resource, OperationAuthorizationRequirement operation, string notFound)
+        where T : class =>
+        await authorization.RefusalAsync(user, resource, operation, notFound) is { } refusal ? refusal.ToProblem() : null;
+
+    /// <summary>
+    /// For a use case: null when <paramref name="user"/> may do <paramref name="operation"/> to <paramref name="resource"/>,
+    /// else why not: <see cref="Refusal.NotFound"/> when they may not even know it exists (or it does not),
+    /// <see cref="Refusal.Forbidden"/> when they may but not do this, saying why when the record's handler says.
+    /// </summary>
+    public static async Task<Refusal?> RefusalAsync<T>(
+        this IAuthorizationService authorization, ClaimsPrincipal user, T? resource, OperationAuthorizationRequirement operation, string notFound)
         where T : class
     {
         if (resource is null || !(await authorization.AuthorizeAsync(user, resource, See)).Succeeded)
         {
-            return Problems.NotFound(notFound);
+            return new Refusal.NotFound(notFound);
         }
 
-        if (operation != See && !(await authorization.AuthorizeAsync(user, resource, operation)).Succeeded)
+        if (operation != See && await authorization.AuthorizeAsync(user, resource, operation) is { Succeeded: false } denied)
         {
-            return Problems.Forbidden($"You may not {Describe(operation)} this {typeof(T).Name.ToLowerInvariant()}.");
+            var reasons = denied.Failure?.FailureReasons.Select(r => r.Message).Where(m => m.Length > 0).ToList() ?? [];
+            return new Refusal.Forbidden($"You may not {Describe(operation)} this {Noun<T>()}{(reasons.Count == 0 ? "" : ": " + string.Join("; ", reasons))}.");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// As <see cref="RefusalAsync{T}(IAuthorizationService, ClaimsPrincipal, T, OperationAuthorizationRequirement, string)"/>,
+    /// after the role <paramref name="policy"/> for the operation (a 403 naming the roles it is for, before the record is looked at).
+    /// </summary>
+    public static async Task<Refusal?> RefusalAsync<T>(
+        this IAuthorizationService authorization, ClaimsPrincipal user, string policy, T? resource, OperationAuthorizationRequirement operation,
+        string notFound)
+        where T : class
+    {
+        if (await authorization.AuthorizeAsync(user, policy) is { Succeeded: false } denied)
+        {
+            var roles = denied.Failure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct().ToList() ?? [];
+            return new Refusal.Forbidden(roles.Count == 0
+                ? $"You may not {Describe(operation)} any {Noun<T>()}."
+                : $"You may not {Describe(operation)} any {Noun<T>()}: that is for the role{(roles.Count == 1 ? "" : "s")} {string.Join(", ", roles)}.");
+        }
+
+        return await authorization.RefusalAsync(user, resource, operation, notFound);
     }
 
     private static string Describe(OperationAuthorizationRequirement operation) => operation.Name switch
@@ -56,5 +92,15 @@ internal static class Operations
         nameof(Complete) => "complete",
         nameof(Handle) => "handle",
         _ => operation.Name.ToLowerInvariant(),
+    };
+
+    // The record's name in a sentence, as the people who work with it say it.
+    private static string Noun<T>() => typeof(T) switch
+    {
+        var t when t == typeof(Case) => "case",
+        var t when t == typeof(WorkflowTask) => "task",
+        var t when t == typeof(Warning) => "warning",
+        var t when t == typeof(StaffChange) => "staff change",
+        var t => t.Name.ToLowerInvariant(),
     };
 }

@@ -14,7 +14,7 @@ namespace Approval.Engine.Access;
 /// (<see cref="CaseAccess"/>); any other (a staff change's approval) for those it is given to. It is
 /// completed by its role (and department), never by an administrator when it belongs to a case
 /// (separation of duties: the centre designs and tries flows, it does not decide applications).
-/// The window's grants are the engine's own guard (<see cref="WindowTaskGuard"/>).
+/// Completing one also asks the window's grants (<see cref="WindowTaskGuard"/>), in the same check (<c>CompleteTask</c>).
 /// </summary>
 internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowDesk desk)
     : AuthorizationHandler<OperationAuthorizationRequirement, WorkflowTask>
@@ -64,6 +64,12 @@ internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowD
         if (allowed)
         {
             context.Succeed(requirement);
+        }
+        else if (requirement.Name == nameof(Operations.Complete))
+        {
+            context.Fail(new AuthorizationFailureReason(this, ofCase && resource.Role == Roles.Administrator && actor.MayAct(resource)
+                ? "administrators design and try out flows, they do not decide applications"
+                : $"it is for role {resource.Role}{(resource.Department is null ? "" : $" of department {resource.Department}")}"));
         }
     }
 }

@@ -7,16 +7,16 @@ internal sealed class AuditStepObserver(AuditLog audit) : IStepObserver
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct) => ValueTask.CompletedTask;
 
-    public ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct)
+    public ValueTask TaskCompletedAsync(CompletedStep step, CancellationToken ct)
     {
-        audit.Record(AuditActions.TaskCompleted, AuditResources.Task, task.Id.ToString(), new
+        audit.Record(AuditActions.TaskCompleted, AuditResources.Task, step.Task.Id.ToString(), new
         {
-            caseId = instance.Id,
-            step = task.ActivityId,
-            stepName = task.Name,
-            outcome,
-            comment = task.Comment,
-        });
+            caseId = step.Instance.Id,
+            step = step.Task.ActivityId,
+            stepName = step.Task.Name,
+            outcome = step.Outcome,
+            comment = step.Task.Comment,
+        }, step.Actor);
         return ValueTask.CompletedTask;
     }
 

@@ -1,6 +1,5 @@
-using Approval.Activities.Contract;
+using System.Security.Claims;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,10 +16,11 @@ internal static class CatalogueApi
         group.MapGet("", ListAsync).WithSummary("Every item, whatever its status.");
         group.MapGet("/{code}", GetAsync);
 
-        var write = group.MapGroup("").RequireAuthorization(Policies.Catalogue.Manage);
-        write.MapPost("", CreateAsync).WithSummary("Add an item; it enters the public change feed.");
-        write.MapPut("/{code}", UpdateAsync).WithSummary("Change an item: its status (cancel, delegate, adjust) or its content; published in the feed.");
-        write.MapDelete("/{code}", DeleteAsync).WithSummary("Remove an item entered by mistake; one with cases is cancelled instead.");
+        // Who may write is the use cases' question: administrators (CatalogueWrites).
+        group.MapPost("", CreateAsync).WithSummary("Add an item; it enters the public change feed.");
+        group.MapPut("/{code}", UpdateAsync).WithSummary("Change an item: its status (cancel, delegate, adjust) or its content; published in the feed.");
+        group.MapDelete("/{code}", DeleteAsync).WithSummary(
+            "Remove an item entered by mistake, with its window grants. An item with applications is not removed (409): cancel it with PUT and status Cancelled instead.");
         app.MapCatalogueTransfer();
         app.MapPublicCatalogue();
         return app;
@@ -38,89 +38,15 @@ internal static class CatalogueApi
         return item is null ? Problems.NotFound($"There is no item '{code}'.") : TypedResults.Ok(CatalogueItem.From(item));
     }
 
-    private static async Task<Results<Created<CatalogueItem>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CatalogueItem request, ApprovalDbContext db, CatalogueEditor editor, CancellationToken ct)
-    {
-        var errors = await editor.CheckAsync(request, ct: ct);
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
-        }
+    private static async Task<Results<Created<CatalogueItem>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        CatalogueItem request, CreateItem create, ClaimsPrincipal user, CancellationToken ct) =>
+        (await create.RunAsync(new CreateItemCommand(request), user, ct)).ToHttp(item => TypedResults.Created($"/api/catalogue/items/{item.Code}", item));
 
-        if (await db.PowerItems.AnyAsync(i => i.Code == request.Code, ct))
-        {
-            return Problems.Conflict($"Item '{request.Code}' already exists; change it with PUT.");
-        }
+    private static async Task<Results<Ok<CatalogueItem>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        string code, CatalogueItem request, UpdateItem update, ClaimsPrincipal user, CancellationToken ct) =>
+        (await update.RunAsync(new UpdateItemCommand(code, request), user, ct)).ToHttp(TypedResults.Ok);
 
-        var item = editor.Add(request);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict($"Item '{request.Code}' was added by someone else at the same time.");
-        }
-
-        return TypedResults.Created($"/api/catalogue/items/{item.Code}", CatalogueItem.From(item));
-    }
-
-    private static async Task<Results<Ok<CatalogueItem>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string code, CatalogueItem request, ApprovalDbContext db, CatalogueEditor editor, CancellationToken ct)
-    {
-        if (request.Code != code)
-        {
-            return Problems.Invalid("code", $"The body's code '{request.Code}' is not '{code}'; an item's code does not change.");
-        }
-
-        var errors = await editor.CheckAsync(request, ct: ct);
-        if (errors.Count > 0)
-        {
-            return Invalid(errors);
-        }
-
-        var item = await db.PowerItems.FirstOrDefaultAsync(i => i.Code == code, ct);
-        if (item is null)
-        {
-            return Problems.NotFound($"There is no item '{code}'.");
-        }
-
-        editor.Update(item, request);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Problems.Conflict($"Item '{code}' was changed by someone else meanwhile; reload it.");
-        }
-
-        return TypedResults.Ok(CatalogueItem.From(item));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string code, ApprovalDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        var item = await db.PowerItems.FirstOrDefaultAsync(i => i.Code == code, ct);
-        if (item is null)
-        {
-            return Problems.NotFound($"There is no item '{code}'.");
-        }
-
-        if (await db.Cases.AnyAsync(c => c.ItemCode == code, ct))
-        {
-            return Problems.Conflict($"Item '{code}' has applications; cancel it (status Cancelled) instead of deleting it.");
-        }
-
-        // An item entered by mistake takes its window grants with it, so a later item of that code starts ungranted.
-        db.WindowGrants.RemoveRange(await db.WindowGrants.Where(g => g.ItemCode == code).ToListAsync(ct));
-        db.PowerItems.Remove(item);
-        audit.Record(AuditActions.CatalogueItemDeleted, AuditResources.CatalogueItem, code, new { item = CatalogueItem.From(item) });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    internal static ValidationProblem Invalid(IEnumerable<(string Field, string Message)> errors) =>
-        TypedResults.ValidationProblem(
-            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The catalogue item is not valid.");
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> DeleteAsync(
+        string code, RemoveItem remove, ClaimsPrincipal user, CancellationToken ct) =>
+        (await remove.RunAsync(new RemoveItemCommand(code), user, ct)).ToHttp(_ => TypedResults.NoContent());
 }

@@ -1,4 +1,5 @@
 using Approval.Engine.Audit;
+using Approval.Engine.Runtime;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
@@ -9,7 +10,8 @@ namespace Approval.Engine.Catalogue;
 /// <summary>
 /// Adds and changes items under the catalogue's rules and records each change in the public feed.
 /// The caller saves, so a whole import is one transaction. Each change is audited (fees, which
-/// the catalogue holds and cases do not, with it).
+/// the catalogue holds and cases do not, with it), as done by <c>actor</c> when one is named.
+/// Who may change the catalogue is the caller's question (<see cref="CatalogueWrites"/>).
 /// </summary>
 internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
 {
@@ -37,7 +39,7 @@ internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock, 
     public async Task<HashSet<string>> PublishedFlowsAsync(CancellationToken ct) =>
         [.. await db.Definitions.Where(d => d.Status == DefinitionStatus.Published).Select(d => d.DefinitionId).ToListAsync(ct)];
 
-    public PowerItem Add(CatalogueItem request)
+    public PowerItem Add(CatalogueItem request, Actor? actor = null)
     {
         var now = clock.GetUtcNow();
         var item = new PowerItem
@@ -54,12 +56,12 @@ internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock, 
         item.UpdatedAt = now;
         db.PowerItems.Add(item);
         Record(item, item.Status == ItemStatus.Active ? ChangeKind.New : Kind(item.Status), "新增事项");
-        audit.Record(AuditActions.CatalogueItemCreated, AuditResources.CatalogueItem, item.Code, new { item = CatalogueItem.From(item) });
+        audit.Record(AuditActions.CatalogueItemCreated, AuditResources.CatalogueItem, item.Code, new { item = CatalogueItem.From(item) }, actor);
         return item;
     }
 
     /// <summary>Applies the request; a change of status or of anything published enters the feed.</summary>
-    public void Update(PowerItem item, CatalogueItem request)
+    public void Update(PowerItem item, CatalogueItem request, Actor? actor = null)
     {
         var oldStatus = item.Status;
         var before = CatalogueItem.From(item);
@@ -71,7 +73,7 @@ internal sealed class CatalogueEditor(ApprovalDbContext db, TimeProvider clock, 
         var changes = AuditDiff.Of(before, CatalogueItem.From(item));
         audit.Record(
             item.Status == ItemStatus.Cancelled && oldStatus != ItemStatus.Cancelled ? AuditActions.CatalogueItemCancelled : AuditActions.CatalogueItemUpdated,
-            AuditResources.CatalogueItem, item.Code, new { changes });
+            AuditResources.CatalogueItem, item.Code, new { changes }, actor);
 
         item.UpdatedAt = clock.GetUtcNow();
         item.ConcurrencyStamp++;

@@ -6,6 +6,10 @@ internal static class CatalogueExtensions
     {
         builder.Services.AddScoped<CatalogueEditor>();
         builder.Services.AddScoped<SampleCatalogue>();
+        builder.Services.AddScoped<CreateItem>();
+        builder.Services.AddScoped<UpdateItem>();
+        builder.Services.AddScoped<RemoveItem>();
+        builder.Services.AddScoped<ImportCatalogue>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal static class CatalogueImport
     };
 
     public static async Task<(ImportResult? Result, List<RowError> Errors)> RunAsync(
-        List<object?[]> rows, SheetFormat format, ApprovalDbContext db, CatalogueEditor editor, CancellationToken ct)
+        List<object?[]> rows, SheetFormat format, ApprovalDbContext db, CatalogueEditor editor, Actor actor, CancellationToken ct)
     {
         var headerIndex = rows.FindIndex(r => !Blank(r));
         if (headerIndex < 0)
@@ -85,7 +86,7 @@ internal static class CatalogueImport
             {
                 // Update bumps the stamp only when it changed something the public sees, and records that in the feed.
                 var stamp = current.ConcurrencyStamp;
-                editor.Update(current, item);
+                editor.Update(current, item, actor);
                 if (current.ConcurrencyStamp == stamp)
                 {
                     unchanged++;
@@ -97,7 +98,7 @@ internal static class CatalogueImport
             }
             else
             {
-                editor.Add(item);
+                editor.Add(item, actor);
                 added++;
             }
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Approval.Activities.Contract;
+using System.Security.Claims;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
 using Approval.Engine.Http;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Catalogue;
 
-/// <summary>The whole catalogue as a spreadsheet, .xlsx or .csv in the same columns: exported by staff, imported by administrators.</summary>
+/// <summary>The whole catalogue as a spreadsheet, .xlsx or .csv in the same columns: exported by staff, imported by administrators (<see cref="ImportCatalogue"/>).</summary>
 internal static class CatalogueTransferApi
 {
     public const int MaxUpload = 5 * 1024 * 1024;
@@ -21,14 +20,13 @@ internal static class CatalogueTransferApi
         var group = app.MapGroup("/api/catalogue").WithTags("Catalogue").RequireAuthorization(Policies.Catalogue.Read);
         group.MapGet("/export", ExportAsync).WithSummary("The whole catalogue as a spreadsheet (format=xlsx or csv) in the columns import reads.");
         group.MapPost("/import", ImportAsync)
-            .RequireAuthorization(Policies.Catalogue.Manage)
             .Accepts<IFormFile>("multipart/form-data")
 
             // Signed in by bearer token, not cookie, so there is no cross-site form to forge.
             .DisableAntiforgery()
             .WithFormOptions(multipartBodyLengthLimit: MaxUpload)
             .WithBodySizeLimit(MaxUpload + BodySizeLimit.FormOverhead)
-            .WithSummary("Add and update items from a spreadsheet (form field 'file', .xlsx or .csv, at most 5 MB); any bad row and nothing is applied.");
+            .WithSummary("Add and update items from a spreadsheet (form field 'file', .xlsx or .csv, at most 5 MB; administrators); any bad row and nothing is applied.");
         return app;
     }
 
@@ -54,9 +52,12 @@ internal static class CatalogueTransferApi
             : TypedResults.File(content, CatalogueSheet.CsvType, name + ".csv");
     }
 
-    /// <summary>Reads the form itself rather than binding an IFormFile, so that a file over the limit is told 413, not a bare 400.</summary>
-    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, ApprovalDbContext db, CatalogueEditor editor, AuditLog audit, CancellationToken ct)
+    /// <summary>
+    /// Reads the form itself rather than binding an IFormFile, so that a file over the limit is told
+    /// 413, not a bare 400; what is in the file is <see cref="ImportCatalogue"/>'s to judge.
+    /// </summary>
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult, ValidationProblem>> ImportAsync(
+        HttpRequest request, ImportCatalogue import, ClaimsPrincipal user, CancellationToken ct)
     {
         // Routing already answers 415 to anything but multipart (Accepts above); this guards ReadFormAsync regardless.
         if (!request.HasFormContentType)
@@ -95,78 +96,13 @@ internal static class CatalogueTransferApi
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        var (format, error) = FormatOf(file, content);
-        if (format is not { } sheet)
-        {
-            return BadFile(error!);
-        }
-
-        List<object?[]> rows;
-        try
-        {
-            rows = CatalogueSheet.Read(content, sheet, CatalogueImport.MaxRows);
-        }
-        catch (SheetException e)
-        {
-            return BadFile(e.Message);
-        }
-
-        var (result, errors) = await CatalogueImport.RunAsync(rows, sheet, db, editor, ct);
-        if (result is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file has bad rows; nothing was imported.",
-                detail: $"{errors.Count} problem(s) in {errors.Select(e => e.Row).Distinct().Count()} row(s): fix them and import the file again.",
-                extensions: new Dictionary<string, object?> { ["rowErrors"] = errors });
-        }
-
-        // Each item's change has its entry (from the editor); this one names the file they came from.
-        audit.Record(AuditActions.CatalogueImported, AuditResources.Catalogue, "catalogue", new
-        {
-            file = file.FileName,
-            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-            result.Added,
-            result.Updated,
-            result.Unchanged,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict("Items in the file were changed or added by someone else meanwhile; nothing was imported. Export again and redo the changes.");
-        }
-
-        return TypedResults.Ok(result);
+        var result = await import.RunAsync(new ImportCatalogueCommand(file.FileName, file.ContentType, buffer.ToArray()), user, ct);
+        return result.Refusal is CatalogueFileRefusal refused ? Refused(refused) : result.ToHttp(TypedResults.Ok);
     }
 
-    /// <summary>The file's format by its extension (or, without one, its content type), checked against its first bytes.</summary>
-    private static (SheetFormat? Format, string? Error) FormatOf(IFormFile file, byte[] content)
-    {
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        SheetFormat? format = extension switch
-        {
-            ".xlsx" => SheetFormat.Xlsx,
-            ".csv" => SheetFormat.Csv,
-            "" => file.ContentType.Split(';')[0].Trim().ToLowerInvariant() switch
-            {
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => SheetFormat.Xlsx,
-                "text/csv" => SheetFormat.Csv,
-                _ => null,
-            },
-            _ => null,
-        };
-        var zip = content.AsSpan().StartsWith("PK\x03\x04"u8);
-        return format switch
-        {
-            null when extension == ".xls" => (null, "An .xls workbook is the old Excel format: save it as .xlsx (Excel 工作簿) or .csv and import that."),
-            null => (null, $"'{file.FileName}' is not a spreadsheet: import a .xlsx workbook or a .csv file."),
-            SheetFormat.Xlsx when !zip => (null, $"'{file.FileName}' is not an .xlsx workbook."),
-            SheetFormat.Csv when zip || content.Contains((byte)0) => (null, $"'{file.FileName}' is not a .csv text file."),
-            _ => (format, null),
-        };
-    }
+    private static ProblemHttpResult Refused(CatalogueFileRefusal refused) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: refused.Title, detail: refused.Detail,
+            extensions: refused.Rows.Count == 0 ? null : new Dictionary<string, object?> { ["rowErrors"] = refused.Rows });
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.",

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Catalogue;
 
-/// <summary>One published change of the catalogue (動態公布): a new, cancelled, delegated or adjusted item.</summary>
+/// <summary>One published change of the catalogue (动态公布): a new, cancelled, delegated or adjusted item.</summary>
 public sealed class ItemChange
 {
     public long Id { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Catalogue;
 
 /// <summary>
-/// A power item (事項) of the county's catalogue (權力清單), after GB/T 39046: what may be applied
+/// A power item (事项) of the county's catalogue (权力清单), after GB/T 39046: what may be applied
 /// for, who decides it, under which law, within which limits, with which materials.
 /// </summary>
 public sealed class PowerItem
@@ -15,25 +15,25 @@ public sealed class PowerItem
 
     public required string Name { get; set; }
 
-    /// <summary>GB/T 39046 A.1 item type code: 01 許可, 07 確認, 20 公共服務 ...</summary>
+    /// <summary>GB/T 39046 A.1 item type code: 01 许可, 07 确认, 20 公共服务 ...</summary>
     public required string ItemType { get; set; }
 
-    /// <summary>The implementing department's code (實施部門).</summary>
+    /// <summary>The implementing department's code (实施部门).</summary>
     public required string Department { get; set; }
 
     public required string DepartmentName { get; set; }
 
     public string LegalBasis { get; set; } = "";
 
-    /// <summary>法定時限, in working days.</summary>
+    /// <summary>法定时限, in working days.</summary>
     public int StatutoryLimit { get; set; }
 
-    /// <summary>承諾時限, in working days; at most 70% of the statutory limit, 0 for an instant item.</summary>
+    /// <summary>承诺时限, in working days; at most 70% of the statutory limit, 0 for an instant item.</summary>
     public int PromisedLimit { get; set; }
 
     public CaseKind CaseKind { get; set; }
 
-    /// <summary>The one-time notification list (一次性告知清單).</summary>
+    /// <summary>The one-time notification list (一次性告知清单).</summary>
     public List<Material> Materials { get; set; } = [];
 
     public Fee Fee { get; set; } = new();
@@ -68,7 +68,7 @@ public sealed class PowerItem
     public int ConcurrencyStamp { get; set; }
 }
 
-/// <summary>即辦件 (decided the day it is accepted) or 承諾件 (decided within the promised limit).</summary>
+/// <summary>即办件 (decided the day it is accepted) or 承诺件 (decided within the promised limit).</summary>
 public enum CaseKind
 {
     Promised,

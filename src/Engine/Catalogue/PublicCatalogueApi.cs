@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Catalogue;
 
-/// <summary>What anyone may read without logging in: the items in force and every change (動態公布).</summary>
+/// <summary>What anyone may read without logging in: the items in force and every change (动态公布).</summary>
 internal static class PublicCatalogueApi
 {
     public static IEndpointRouteBuilder MapPublicCatalogue(this IEndpointRouteBuilder app)

@@ -16,6 +16,11 @@ internal static class DeadlinesExtensions
         // The clocks follow each case's flow as a step observer.
         builder.Services.AddScoped<CaseClock>();
         builder.Services.AddScoped<CaseClockReader>();
+        builder.Services.AddScoped<ClockChange>();
+        builder.Services.AddScoped<PauseClock>();
+        builder.Services.AddScoped<ResumeClock>();
+        builder.Services.AddScoped<RequestExtension>();
+        builder.Services.AddScoped<DecideExtension>();
         builder.Services.AddScoped<IStepObserver, CaseClockObserver>();
         builder.Services.AddScoped<ICalendarChangeListener, ProvisionalDeadlines>();
 

@@ -21,8 +21,8 @@ internal sealed class CompiledDefinition
                 return new FlowNode(a, descriptor, ActivityRegistry.Create(descriptor, a.Properties));
             },
             StringComparer.Ordinal);
-        StartId = Nodes.Values.Single(n => n.Descriptor.Type == "Start").Node.Id;
-        foreach (var fork in Nodes.Values.Where(n => n.Descriptor.Type == "Fork"))
+        StartId = Nodes.Values.Single(n => n.Descriptor.Purpose == ActivityPurpose.Start).Node.Id;
+        foreach (var fork in Nodes.Values.Where(n => n.Descriptor.Purpose == ActivityPurpose.Fork))
         {
             _forkRegions[fork.Node.Id] = Region(fork.Node.Id);
         }
@@ -36,7 +36,7 @@ internal sealed class CompiledDefinition
 
     public string StartId { get; }
 
-    public bool HasJoins => Nodes.Values.Any(n => n.Descriptor.Type == "Join");
+    public bool HasJoins => Nodes.Values.Any(n => n.Descriptor.Purpose == ActivityPurpose.Join);
 
     /// <summary>Whether <paramref name="activityId"/> lies between the Fork and its Join (the Join included).</summary>
     public bool IsInsideFork(string forkId, string activityId) => _forkRegions[forkId].Contains(activityId);
@@ -58,10 +58,10 @@ internal sealed class CompiledDefinition
             }
 
             forward.Add(item.Id);
-            var depth = Nodes[item.Id].Descriptor.Type switch
+            var depth = Nodes[item.Id].Descriptor.Purpose switch
             {
-                "Join" => item.Depth - 1,
-                "Fork" => item.Depth + 1,
+                ActivityPurpose.Join => item.Depth - 1,
+                ActivityPurpose.Fork => item.Depth + 1,
                 _ => item.Depth,
             };
             if (depth == 0)

@@ -31,7 +31,7 @@ internal static class ResultHttp
     {
         Refusal.NotFound r => Problems.NotFound(r.Detail),
         Refusal.Forbidden r => Problems.Forbidden(r.Detail),
-        Refusal.Conflict r => Problems.Conflict(r.Detail),
+        Refusal.Conflict r => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: r.Title, detail: r.Detail, extensions: r.Extensions),
         _ => throw new ArgumentException($"{refusal.GetType().Name} is answered as a validation problem.", nameof(refusal)),
     };
 }

@@ -59,7 +59,12 @@ internal static class IdentityExtensions
             });
         builder.Services.AddLoginRateLimit(builder.Configuration);
         builder.Services.AddScoped<DemoUsers>();
-        builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<AccountRules>();
+        builder.Services.AddScoped<AccountViews>();
+        builder.Services.AddScoped<CreateUser>();
+        builder.Services.AddScoped<UpdateUser>();
+        builder.Services.AddScoped<SetPassword>();
+        builder.Services.AddScoped<LockUser>();
         return builder;
     }
 

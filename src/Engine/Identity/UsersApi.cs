@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,58 +13,40 @@ internal static class UsersApi
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Users.Manage);
-        group.MapGet("", ListAsync).WithSummary("Every account: name, display name, role, department, window, lockout and whether it is enabled.");
-        group.MapGet("/{userName}", GetAsync);
+        // Reads ask for the administrators' policy here; who may change an account is the use cases' decision.
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.SignedIn);
+        group.MapGet("", ListAsync).RequireAuthorization(Policies.Users.Manage)
+            .WithSummary("Every account: name, display name, role, department, window, lockout and whether it is enabled.");
+        group.MapGet("/{userName}", GetAsync).RequireAuthorization(Policies.Users.Manage);
         group.MapPost("", CreateAsync).WithSummary("Make an account with its one role and an initial password.");
         group.MapPut("/{userName}", UpdateAsync).WithSummary("Change an account's display name, role, department and window; a new role counts from the next login.");
         group.MapPost("/{userName}/password", SetPasswordAsync).WithSummary("Set a new password; the account's security stamp changes.");
-        group.MapPost("/{userName}/lock", (string userName, UserAccounts accounts, CancellationToken ct) => LockAsync(userName, true, accounts, ct))
+        group.MapPost("/{userName}/lock", (string userName, ClaimsPrincipal user, LockUser lockUser, CancellationToken ct) => LockAsync(new(userName, true), user, lockUser, ct))
             .WithSummary("Disable the account: its logins fail until it is unlocked.");
-        group.MapPost("/{userName}/unlock", (string userName, UserAccounts accounts, CancellationToken ct) => LockAsync(userName, false, accounts, ct))
+        group.MapPost("/{userName}/unlock", (string userName, ClaimsPrincipal user, LockUser lockUser, CancellationToken ct) => LockAsync(new(userName, false), user, lockUser, ct))
             .WithSummary("Enable the account again (and end a lockout after failed attempts).");
         return app;
     }
 
-    private static async Task<Ok<List<UserResponse>>> ListAsync(UserAccounts accounts, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.ListAsync(ct));
+    private static async Task<Ok<List<UserResponse>>> ListAsync(AccountViews views, CancellationToken ct) =>
+        TypedResults.Ok(await views.ListAsync(ct));
 
-    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string userName, UserAccounts accounts) =>
-        await accounts.GetAsync(userName) is { } user ? TypedResults.Ok(user) : Problems.NotFound($"There is no user '{userName}'.");
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string userName, AccountViews views) =>
+        await views.GetAsync(userName) is { } user ? TypedResults.Ok(user) : Problems.NotFound($"There is no user '{userName}'.");
 
-    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        UserRequest request, UserAccounts accounts, CancellationToken ct)
-    {
-        var change = await accounts.CreateAsync(request, bySystem: false, ct);
-        return change.User is { } user
-            ? TypedResults.Created($"/api/users/{user.UserName}", await accounts.ViewAsync(user))
-            : Refused<Created<UserResponse>>(change);
-    }
+    private static async Task<Results<Created<UserResponse>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        UserRequest request, ClaimsPrincipal user, CreateUser create, CancellationToken ct) =>
+        (await create.RunAsync(new(request), user, ct)).ToHttp(u => TypedResults.Created($"/api/users/{u.UserName}", u));
 
-    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string userName, UserUpdate request, UserAccounts accounts, CancellationToken ct)
-    {
-        var change = await accounts.UpdateAsync(userName, request, ct);
-        return change.User is { } user ? TypedResults.Ok(await accounts.ViewAsync(user)) : Refused<Ok<UserResponse>>(change);
-    }
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        string userName, UserUpdate request, ClaimsPrincipal user, UpdateUser update, CancellationToken ct) =>
+        (await update.RunAsync(new(userName, request), user, ct)).ToHttp(TypedResults.Ok);
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
-        string userName, PasswordRequest request, UserAccounts accounts, CancellationToken ct)
-    {
-        var change = await accounts.SetPasswordAsync(userName, request, ct);
-        return change.User is not null ? TypedResults.NoContent() : Refused<NoContent>(change);
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SetPasswordAsync(
+        string userName, PasswordRequest request, ClaimsPrincipal user, SetPassword setPassword, CancellationToken ct) =>
+        (await setPassword.RunAsync(new(userName, request.Password), user, ct)).ToHttp(_ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> LockAsync(
-        string userName, bool locked, UserAccounts accounts, CancellationToken ct)
-    {
-        var change = await accounts.LockAsync(userName, locked, ct);
-        return change.User is { } user ? TypedResults.Ok(await accounts.ViewAsync(user)) : Refused<Ok<UserResponse>>(change);
-    }
-
-    private static Results<TOk, ValidationProblem, ProblemHttpResult> Refused<TOk>(UserChange change)
-        where TOk : IResult =>
-        change.NotFound is { } missing ? Problems.NotFound(missing)
-        : change.Conflict is { } conflict ? Problems.Conflict(conflict)
-        : Problems.Invalid("The account is not valid.", change.Invalid);
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult, ValidationProblem>> LockAsync(
+        LockUserCommand command, ClaimsPrincipal user, LockUser lockUser, CancellationToken ct) =>
+        (await lockUser.RunAsync(command, user, ct)).ToHttp(TypedResults.Ok);
 }

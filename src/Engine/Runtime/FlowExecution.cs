@@ -9,10 +9,11 @@ namespace Approval.Engine.Runtime;
 
 /// <summary>
 /// Moves one instance forward from some tokens until every branch waits or the flow ends.
-/// It only changes the tracked entities; the caller saves them in one transaction.
+/// It only changes the tracked entities; the caller saves them in one transaction. The
+/// <paramref name="actor"/> is whoever moved it (null for the platform: a signal, a timer).
 /// </summary>
 internal sealed class FlowExecution(
-    ApprovalDbContext db, WorkflowInstance instance, CompiledDefinition flow, DateTimeOffset now, string? actor,
+    ApprovalDbContext db, WorkflowInstance instance, CompiledDefinition flow, DateTimeOffset now, Actor? actor,
     IReadOnlyList<IStepObserver> observers, IServiceProvider? ports = null)
 {
     /// <summary>Automatic steps one run may take before the flow is judged to loop without waiting.</summary>
@@ -32,16 +33,18 @@ internal sealed class FlowExecution(
     /// <summary>Records a completed human step and follows its outcome.</summary>
     public async Task CompleteAsync(WorkflowTask task, string outcome, string? comment, CancellationToken ct)
     {
+        var by = actor ?? throw new InvalidOperationException("A human step is completed by someone: the execution was made without an actor.");
         task.Status = WorkTaskStatus.Completed;
         task.Outcome = outcome;
         task.Comment = comment;
-        task.CompletedBy = actor;
+        task.CompletedBy = by.UserName;
         task.CompletedAt = now;
         var node = flow.Nodes[task.ActivityId];
-        Record(node, outcome, actor, comment, task.Id);
+        Record(node, outcome, by.UserName, comment, task.Id);
+        var step = new CompletedStep(instance, task, node.Descriptor, outcome, by);
         foreach (var observer in observers)
         {
-            await observer.TaskCompletedAsync(instance, task, outcome, ct);
+            await observer.TaskCompletedAsync(step, ct);
         }
 
         await RunAsync(await FollowAsync(node, outcome, task.Scope, ct), ct);
@@ -88,7 +91,7 @@ internal sealed class FlowExecution(
                 return;
             }
 
-            var arrived = node.Descriptor.Type == "Join" ? await ArriveAsync(node, token, ct) : 0;
+            var arrived = node.Descriptor.Purpose == ActivityPurpose.Join ? await ArriveAsync(node, token, ct) : 0;
             ActivityResult result;
             try
             {

@@ -1,8 +1,9 @@
 namespace Approval.Engine.Runtime;
 
 /// <summary>
-/// A rule beyond role and department on who may complete a task (a window's grants, say). Asked
-/// before anything changes, so a refusal leaves the task and its instance as they were.
+/// A rule beyond role and department on who may complete a task (a window's grants, say). Asked by
+/// <c>CompleteTask</c> with the rest of the permission check, before anything changes, so a refusal
+/// leaves the task and its instance as they were.
 /// </summary>
 internal interface ITaskGuard
 {

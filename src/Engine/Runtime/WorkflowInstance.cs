@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Runtime;
 
-/// <summary>One run of a published flow version (流程實例). Saved after every step.</summary>
+/// <summary>One run of a published flow version (流程实例). Saved after every step.</summary>
 public sealed class WorkflowInstance
 {
     public Guid Id { get; set; }

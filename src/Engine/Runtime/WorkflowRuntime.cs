@@ -7,10 +7,9 @@ namespace Approval.Engine.Runtime;
 /// <summary>Starts instances of published flows and completes their tasks.</summary>
 internal sealed class WorkflowRuntime(
     ApprovalDbContext db, DefinitionStore definitions, TimeProvider clock, IEnumerable<IStepObserver> observers,
-    IEnumerable<ITaskGuard> guards, IServiceProvider ports, ILogger<WorkflowRuntime> logger)
+    IServiceProvider ports, ILogger<WorkflowRuntime> logger)
 {
     private readonly IStepObserver[] _observers = [.. observers];
-    private readonly ITaskGuard[] _guards = [.. guards];
 
     private const int MaxAttempts = 5;
 
@@ -33,7 +32,7 @@ internal sealed class WorkflowRuntime(
             CreatedAt = now,
         };
         db.Instances.Add(instance);
-        var execution = new FlowExecution(db, instance, flow, now, actor.UserName, _observers, ports);
+        var execution = new FlowExecution(db, instance, flow, now, actor, _observers, ports);
         await execution.RunAsync([FlowExecution.StartToken(flow)], ct);
         return (instance, execution.CreatedTasks);
     }
@@ -79,36 +78,21 @@ internal sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Completes an open task with one of its activity's outcomes and runs the flow on, saving the
-    /// step in one transaction. When another node or click moved the instance first, the step is
-    /// tried again on fresh state, where a task already completed gives <see cref="Completion.Status.Conflict"/>.
+    /// Completes an open step of the flow with one of its activity's outcomes and runs the flow on,
+    /// saving the step in one transaction. Whether <paramref name="actor"/> may complete it is the
+    /// caller's to have decided (<c>CompleteTask</c>); <paramref name="task"/> is tracked, loaded with
+    /// its instance. When another node or click moved the instance first, the step is tried again on
+    /// fresh state, where a task already completed gives <see cref="Completion.Status.Conflict"/>.
     /// </summary>
-    public async Task<Completion> CompleteTaskAsync(Guid taskId, string outcome, string? comment, Actor actor, CancellationToken ct)
+    public async Task<Completion> CompleteTaskAsync(WorkflowTask task, string outcome, string? comment, Actor actor, CancellationToken ct)
     {
+        var taskId = task.Id;
         for (var attempt = 1; ; attempt++)
         {
-            var task = await db.Tasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null)
+            // A retry reads the task afresh: the first attempt's changes were cleared with the tracker.
+            if (attempt > 1 && await db.Tasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskId, ct) is { } fresh)
             {
-                return new(Completion.Status.NotFound);
-            }
-
-            if (!actor.MayAct(task))
-            {
-                return new(Completion.Status.Forbidden, task);
-            }
-
-            if (task.Kind != TaskKind.Step)
-            {
-                return new(Completion.Status.NotAStep, task);
-            }
-
-            foreach (var guard in _guards)
-            {
-                if (await guard.RefuseAsync(actor, task, ct) is { } refusal)
-                {
-                    return new(Completion.Status.Forbidden, task, Refusal: refusal);
-                }
+                task = fresh;
             }
 
             if (task.Status != WorkTaskStatus.Open || task.Instance.Status != InstanceStatus.Running)
@@ -123,7 +107,7 @@ internal sealed class WorkflowRuntime(
                 return new(Completion.Status.InvalidOutcome, task, AllowedOutcomes: [.. descriptor.Outcomes.Select(o => o.Name)]);
             }
 
-            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor.UserName, _observers, ports);
+            var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor, _observers, ports);
             await execution.CompleteAsync(task, outcome, comment, ct);
             task.Instance.Version++;
             try
@@ -158,26 +142,21 @@ internal enum SignalResult
     NotOpen,
 }
 
-/// <summary>What became of a request to complete a task.</summary>
+/// <summary>What became of completing a step.</summary>
 internal sealed record Completion(
     Completion.Status Result,
-    WorkflowTask? Task = null,
+    WorkflowTask Task,
     IReadOnlyList<WorkflowTask>? OpenedTasks = null,
-    IReadOnlyList<string>? AllowedOutcomes = null,
-    string? Refusal = null)
+    IReadOnlyList<string>? AllowedOutcomes = null)
 {
     public enum Status
     {
         Completed,
-        NotFound,
-        Forbidden,
+
+        /// <summary>The task is no longer open, or its case no longer runs; or others kept moving it first.</summary>
         Conflict,
+
+        /// <summary>The outcome is not one of the step's activity (<see cref="AllowedOutcomes"/>).</summary>
         InvalidOutcome,
-
-        /// <summary>The task is not a step of the flow (an escalation task); the runtime leaves it to its owner.</summary>
-        NotAStep,
-
-        /// <summary>The outcome needs a comment saying what was done.</summary>
-        CommentRequired,
     }
 }

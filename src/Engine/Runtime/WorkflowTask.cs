@@ -34,7 +34,7 @@ public sealed class WorkflowTask
     /// <summary>The step's own limit in working days, when its activity sets one.</summary>
     public int? LimitDays { get; set; }
 
-    /// <summary>The China day by whose end the step is due (步驟時限), when it has a limit.</summary>
+    /// <summary>The China day by whose end the step is due (步骤时限), when it has a limit.</summary>
     public DateOnly? DueOn { get; set; }
 
     public WorkTaskStatus Status { get; set; }

@@ -4,22 +4,22 @@ using Approval.Activities.Registry;
 using Approval.Activities.Validation;
 using Approval.Designer.Services;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
+using Approval.Engine.UseCases;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Studio;
 
 /// <summary>
-/// The designer's view of flow definitions. Each call runs the Definitions API's own handler in a
-/// scope of its own (as a request would), so the designer gets exactly the API's answers and rules:
-/// the centre's staff read, administrators save and publish (<see cref="Policies.Definitions"/>).
+/// The designer's view of flow definitions. Each call runs in a scope of its own (as a request
+/// would) and goes through the same reads and use cases as the Definitions API, so the designer
+/// gets exactly the API's answers and rules: the centre's staff read, administrators save and
+/// publish (<see cref="Policies.Definitions"/>; the use cases check that themselves).
 /// </summary>
-internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry registry, TimeProvider clock) : IFlowDesigns
+internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry registry) : IFlowDesigns
 {
     public async Task<IReadOnlyList<FlowSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
         }
 
         var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
-        var summaries = (await DefinitionsApi.ListAsync(db, ct)).Value!;
+        var summaries = await scope.ServiceProvider.GetRequiredService<DefinitionReads>().ListAsync(ct);
         var items = await db.PowerItems.AsNoTracking()
             .Where(i => i.Status != ItemStatus.Cancelled)
             .OrderBy(i => i.Code)
@@ -62,8 +62,8 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
             .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft)
             .Select(d => (int?)d.Version)
             .FirstOrDefaultAsync(ct);
-        var result = await DefinitionsApi.GetAsync(definitionId, version, db, registry, ct);
-        return result.Result is Ok<DefinitionDocument> ok ? Document(ok.Value!) : null;
+        var document = await scope.ServiceProvider.GetRequiredService<DefinitionReads>().GetAsync(definitionId, version, ct);
+        return document is null ? null : Document(document);
     }
 
     public async Task<IReadOnlyList<FlowVersionSummary>> VersionsAsync(ClaimsPrincipal user, string definitionId, CancellationToken ct = default)
@@ -75,45 +75,30 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
             return [];
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
-        var result = await DefinitionsApi.VersionsAsync(definitionId, db, ct);
-        return result.Result is Ok<List<DefinitionVersionInfo>> ok
-            ? [.. ok.Value!.Select(v => new FlowVersionSummary(v.Version, Status(v.Status), v.Name, v.UpdatedAt, v.PublishedAt, v.UpdatedBy))]
-            : [];
+        var versions = await scope.ServiceProvider.GetRequiredService<DefinitionReads>().VersionsAsync(definitionId, ct);
+        return [.. versions.Select(v => new FlowVersionSummary(v.Version, Status(v.Status), v.Name, v.UpdatedAt, v.PublishedAt, v.UpdatedBy))];
     }
-
-    private static AuditLog Audit(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AuditLog>();
 
     public IReadOnlyList<ValidationError> Validate(WorkflowDefinition definition) => DefinitionValidator.Validate(definition, registry);
 
+    /// <summary>Changes the flow's draft when it has one, else starts one: the same two use cases as PUT .../draft and POST.</summary>
     public async Task<DesignOutcome> SaveDraftAsync(ClaimsPrincipal user, WorkflowDefinition definition, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        if (await RefusalAsync(scope.ServiceProvider, user) is { } refused)
-        {
-            return refused;
-        }
-
-        var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
-        var hasDraft = await db.Definitions.AnyAsync(d => d.DefinitionId == definition.DefinitionId && d.Status == DefinitionStatus.Draft, ct);
-        if (hasDraft)
-        {
-            return Outcome((await DefinitionsApi.UpdateDraftAsync(definition.DefinitionId, definition, db, registry, clock, user, Audit(scope), ct)).Result);
-        }
-
-        return Outcome((await DefinitionsApi.CreateDraftAsync(definition, db, registry, clock, user, Audit(scope), ct)).Result);
+        var services = scope.ServiceProvider;
+        var hasDraft = await services.GetRequiredService<ApprovalDbContext>().Definitions
+            .AnyAsync(d => d.DefinitionId == definition.DefinitionId && d.Status == DefinitionStatus.Draft, ct);
+        var result = hasDraft
+            ? await services.GetRequiredService<UpdateDraft>().RunAsync(new UpdateDraftCommand(definition.DefinitionId, definition), user, ct)
+            : await services.GetRequiredService<CreateDraft>().RunAsync(new CreateDraftCommand(definition), user, ct);
+        return Outcome(result);
     }
 
     public async Task<DesignOutcome> PublishAsync(ClaimsPrincipal user, string definitionId, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        if (await RefusalAsync(scope.ServiceProvider, user) is { } refused)
-        {
-            return refused;
-        }
-
-        var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
-        return Outcome((await DefinitionsApi.PublishAsync(definitionId, db, registry, clock, user, Audit(scope), ct)).Result);
+        var publish = scope.ServiceProvider.GetRequiredService<PublishDefinition>();
+        return Outcome(await publish.RunAsync(new PublishDefinitionCommand(definitionId), user, ct));
     }
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)
@@ -140,25 +125,13 @@ internal sealed class StudioFlows(IServiceScopeFactory scopes, ActivityRegistry 
     private static async Task<bool> MayReadAsync(IServiceProvider services, ClaimsPrincipal user) =>
         (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Definitions.Read)).Succeeded;
 
-    // The API's write endpoints' policy, asked of the same authorisation service.
-    private static async Task<DesignOutcome?> RefusalAsync(IServiceProvider services, ClaimsPrincipal user) =>
-        (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.Definitions.Manage)).Succeeded
-            ? null
-            : DesignOutcome.Refused("Only administrators (中心管理员) change flows.");
-
-    private static DesignOutcome Outcome(Microsoft.AspNetCore.Http.IResult result) => result switch
+    private static DesignOutcome Outcome(Result<DefinitionDocument> result) => result.Refusal switch
     {
-        Ok<DefinitionDocument> ok => DesignOutcome.Done(Document(ok.Value!)),
-        Created<DefinitionDocument> created => DesignOutcome.Done(Document(created.Value!)),
-        ValidationProblem invalid => DesignOutcome.Refused(invalid.ProblemDetails.Title ?? "The flow definition is not valid.", Errors(invalid)),
-        ProblemHttpResult problem => DesignOutcome.Refused(problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? "Refused."),
-        _ => DesignOutcome.Refused("Unexpected answer."),
+        null => DesignOutcome.Done(Document(result.Value!)),
+        Refusal.InvalidDefinition invalid => DesignOutcome.Refused(invalid.Detail, invalid.Errors),
+        Refusal.Invalid invalid => DesignOutcome.Refused(invalid.Title, [.. invalid.Errors.Select(e => new ValidationError("invalid", e.Message, e.Field))]),
+        var refusal => DesignOutcome.Refused(refusal.Detail),
     };
-
-    private static IReadOnlyList<ValidationError> Errors(ValidationProblem invalid) =>
-        invalid.ProblemDetails.Extensions.TryGetValue("validationErrors", out var listed) && listed is IReadOnlyList<ValidationError> errors
-            ? errors
-            : [.. invalid.ProblemDetails.Errors.SelectMany(e => e.Value.Select(m => new ValidationError("invalid", m, e.Key)))];
 
     private static FlowDocument Document(DefinitionDocument document) =>
         new(document.Definition, Status(document.Status), document.UpdatedAt, document.Errors);

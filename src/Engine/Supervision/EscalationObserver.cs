@@ -15,7 +15,7 @@ internal sealed class EscalationObserver(ApprovalDbContext db, WarningRecorder r
 
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct) => ValueTask.CompletedTask;
 
-    public ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct) => ValueTask.CompletedTask;
+    public ValueTask TaskCompletedAsync(CompletedStep step, CancellationToken ct) => ValueTask.CompletedTask;
 
     public ValueTask InstanceFinishedAsync(WorkflowInstance instance, CancellationToken ct) => ValueTask.CompletedTask;
 

@@ -1,7 +1,6 @@
 using Approval.Engine.Deadlines;
 using Approval.Activities.Contract;
 using Approval.Activities.Registry;
-using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -12,10 +11,10 @@ namespace Approval.Engine.Supervision;
 /// <summary>
 /// The escalation task (督办任务) a red card opens for the case's department head. It sits in the
 /// head's inbox beside the flow's steps but never moves the flow: completing it with what was done
-/// resolves the card, and resolving the card in the supervision view completes it. It stays open
+/// resolves the card (<see cref="CompleteEscalation"/>), and resolving the card in the supervision view completes it. It stays open
 /// after the case finishes, because the card is about the lateness, which finishing does not undo.
 /// </summary>
-internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
+internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock)
 {
     public const string ActivityType = "Supervise";
 
@@ -37,64 +36,6 @@ internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock, 
         Status = WorkTaskStatus.Open,
         CreatedAt = now,
     };
-
-    /// <summary>Completes an escalation task the actor may act on; the caller has loaded it with its instance.</summary>
-    public async Task<Completion> CompleteAsync(WorkflowTask task, string outcome, string? comment, Actor actor, CancellationToken ct)
-    {
-        if (outcome != Handled)
-        {
-            return new(Completion.Status.InvalidOutcome, task, AllowedOutcomes: [Handled]);
-        }
-
-        if (string.IsNullOrWhiteSpace(comment))
-        {
-            return new(Completion.Status.CommentRequired, task);
-        }
-
-        if (task.Status != WorkTaskStatus.Open)
-        {
-            return new(Completion.Status.Conflict, task);
-        }
-
-        // Two heads at once: the first to close it wins, the second gets a conflict.
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var closed = await db.Tasks
-            .Where(t => t.Id == task.Id && t.Status == WorkTaskStatus.Open)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.Status, WorkTaskStatus.Completed)
-                .SetProperty(t => t.Outcome, Handled)
-                .SetProperty(t => t.Comment, comment)
-                .SetProperty(t => t.CompletedBy, actor.UserName)
-                .SetProperty(t => t.CompletedAt, now), ct);
-        if (closed == 0)
-        {
-            return new(Completion.Status.Conflict, task);
-        }
-
-        var warning = await db.Warnings.FirstOrDefaultAsync(w => w.EscalationTaskId == task.Id, ct);
-        if (warning is { Status: not WarningStatus.Resolved })
-        {
-            warning.Status = WarningStatus.Resolved;
-            warning.Comment = comment;
-            warning.HandledBy = actor.UserName;
-            warning.HandledAt = now;
-        }
-
-        // One entry: handling the task resolves its card with it.
-        audit.Record(AuditActions.EscalationHandled, AuditResources.Task, task.Id.ToString(), new
-        {
-            caseId = task.InstanceId,
-            outcome = Handled,
-            comment,
-            warningId = warning?.Id,
-        }, actor);
-        await db.SaveChangesAsync(ct);
-
-        await transaction.CommitAsync(ct);
-        await db.Entry(task).ReloadAsync(ct);
-        return new(Completion.Status.Completed, task, []);
-    }
 
     /// <summary>The card was resolved in the supervision view: its task is done too. The caller saves.</summary>
     public async Task CloseForAsync(Warning warning, string? comment, string userName, CancellationToken ct)

@@ -37,20 +37,9 @@ internal static class NotificationsApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReadAsync(
-        long id, System.Security.Claims.ClaimsPrincipal user, ApprovalDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var name = Actor.From(user).UserName;
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.UserName == name, ct);
-        if (notification is null)
-        {
-            return Problems.NotFound($"You have no notification {id}.");
-        }
-
-        notification.ReadAt ??= clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ReadAsync(
+        long id, System.Security.Claims.ClaimsPrincipal user, ReadNotification read, CancellationToken ct) =>
+        (await read.RunAsync(new(id), user, ct)).ToHttp(_ => TypedResults.NoContent());
 }
 
 public sealed record NotificationView(long Id, string Title, string Body, Guid? CaseId, long? WarningId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);

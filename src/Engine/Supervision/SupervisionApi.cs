@@ -1,19 +1,15 @@
 using Approval.Engine.Deadlines;
 using System.Security.Claims;
-using Approval.Activities.Contract;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
 using Approval.Engine.Http;
-using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Supervision;
 
 /// <summary>
-/// The supervision office's view (電子監察): every warning, card and escalation, and their handling.
+/// The supervision office's view (电子监察): every warning, card and escalation, and their handling.
 /// Department heads see and handle their own department's.
 /// </summary>
 internal static class SupervisionApi
@@ -28,14 +24,10 @@ internal static class SupervisionApi
                 ListAsync(user, db, ct, department, null, severity, status, from, to, take, escalatedOnly: true))
             .WithSummary("What was escalated beyond the handler: red cards, statutory breaches, overdue steps and the flows' own escalations.");
         group.MapGet("/overdue", OverdueAsync).WithSummary("Running cases past their promised deadline (or, with statutory=true, their statutory one), most overdue first.");
-        group.MapPost("/warnings/{id:long}/acknowledge", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db,
-                IAuthorizationService authorization, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Acknowledged, request, user, db, authorization, tasks, clock, audit, ct))
-            .RequireAuthorization(Policies.Supervision.Handle);
-        group.MapPost("/warnings/{id:long}/resolve", (long id, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db,
-                IAuthorizationService authorization, EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct) =>
-            HandleAsync(id, WarningStatus.Resolved, request, user, db, authorization, tasks, clock, audit, ct))
-            .RequireAuthorization(Policies.Supervision.Handle);
+
+        // Which warning a caller may handle is the use cases' decision; the group's read policy stays in front.
+        group.MapPost("/warnings/{id:long}/acknowledge", AcknowledgeAsync).WithSummary("The warning is seen and being dealt with.");
+        group.MapPost("/warnings/{id:long}/resolve", ResolveAsync).WithSummary("The warning is dealt with; a resolution says how in its comment.");
         group.MapPost("/sweep", async (ISupervisionSweep sweep, CancellationToken ct) => TypedResults.Ok(new SweepResult(await sweep.RunAsync(ct))))
             .RequireAuthorization(Policies.Supervision.Sweep)
             .WithSummary("Run the supervision sweep now; it runs by itself every working day.");
@@ -75,49 +67,13 @@ internal static class SupervisionApi
         return TypedResults.Ok(await overdue.ListAsync(WarningAccess.Department(user, department), statutory, take, ct));
     }
 
-    private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        long id, WarningStatus to, HandleRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization,
-        EscalationTasks tasks, TimeProvider clock, AuditLog audit, CancellationToken ct)
-    {
-        var warning = await db.Warnings.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (await authorization.RefuseAsync(user, warning, Operations.Handle, $"There is no warning {id} you may handle.") is { } refused)
-        {
-            return refused;
-        }
+    private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> AcknowledgeAsync(
+        long id, HandleRequest request, ClaimsPrincipal user, AcknowledgeWarning acknowledge, CancellationToken ct) =>
+        (await acknowledge.RunAsync(new(id, request.Comment), user, ct)).ToHttp(TypedResults.Ok);
 
-        if (to == WarningStatus.Resolved && string.IsNullOrWhiteSpace(request.Comment) || request.Comment?.Length > 2000)
-        {
-            return Problems.Invalid("comment", "A resolution needs a comment of at most 2000 characters.");
-        }
-
-        var actor = Actor.From(user);
-        if (warning!.Status == WarningStatus.Resolved || warning.Status == to)
-        {
-            return Problems.Conflict($"Warning {id} is already {warning.Status}.");
-        }
-
-        audit.Record(to == WarningStatus.Resolved ? AuditActions.WarningResolved : AuditActions.WarningAcknowledged,
-            AuditResources.Warning, id.ToString(System.Globalization.CultureInfo.InvariantCulture), new
-            {
-                caseId = warning.CaseId,
-                kind = warning.Kind,
-                severity = warning.Severity,
-                from = warning.Status,
-                request.Comment,
-                escalationTaskId = to == WarningStatus.Resolved ? warning.EscalationTaskId : null,
-            });
-        warning.Status = to;
-        warning.Comment = request.Comment;
-        warning.HandledBy = actor.UserName;
-        warning.HandledAt = clock.GetUtcNow();
-        if (to == WarningStatus.Resolved)
-        {
-            await tasks.CloseForAsync(warning, request.Comment, actor.UserName, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(WarningView.From(warning));
-    }
+    private static async Task<Results<Ok<WarningView>, ProblemHttpResult, ValidationProblem>> ResolveAsync(
+        long id, HandleRequest request, ClaimsPrincipal user, ResolveWarning resolve, CancellationToken ct) =>
+        (await resolve.RunAsync(new(id, request.Comment), user, ct)).ToHttp(TypedResults.Ok);
 }
 
 public sealed record HandleRequest(string? Comment);

@@ -11,7 +11,12 @@ internal static class SupervisionExtensions
         builder.Services.AddScoped<IDeadlineAlarms, DeadlineAlarms>();
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<EscalationTasks>();
+        builder.Services.AddScoped<CompleteEscalation>();
         builder.Services.AddScoped<OverdueCases>();
+        builder.Services.AddScoped<WarningHandling>();
+        builder.Services.AddScoped<AcknowledgeWarning>();
+        builder.Services.AddScoped<ResolveWarning>();
+        builder.Services.AddScoped<ReadNotification>();
         builder.Services.AddSingleton<INotificationSender, LogNotificationSender>();
         builder.Services.AddScoped<IStepObserver, EscalationObserver>();
         return builder;

@@ -1,12 +1,9 @@
-using Approval.Engine.Deadlines;
 using System.Security.Claims;
 using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Http;
 using Approval.Engine.Runtime;
-using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,15 +15,13 @@ namespace Approval.Engine.Tasks;
 /// </summary>
 internal static class TasksApi
 {
-    public const int MaxCommentLength = 2000;
-
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.Tasks.Read);
         group.MapGet("", InboxAsync).WithSummary(
             "Open tasks the caller may act on (by role and department; for a clerk, the items their window serves), oldest first; the supervision office reads every open task.");
+        // Who may complete the task is CompleteTask's to decide (role, department, the window's grants): a 403 or 404 says why.
         group.MapPost("/{id:guid}/complete", CompleteAsync)
-            .RequireAuthorization(Policies.Tasks.Complete)
             .WithSummary("Complete a task with one of its activity's outcomes.");
         return app;
     }
@@ -48,46 +43,6 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<CompleteTaskResponse>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
-        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization,
-        WorkflowRuntime runtime, EscalationTasks escalations, ActivityRegistry registry, CancellationToken ct)
-    {
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (await authorization.RefuseAsync(user, task, Operations.Complete, $"There is no task {id}.") is { } refused)
-        {
-            return refused;
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Outcome))
-        {
-            return Problems.Invalid("outcome", "outcome is required.");
-        }
-
-        if (request.Comment?.Length > MaxCommentLength)
-        {
-            return Problems.Invalid("comment", $"comment is longer than {MaxCommentLength} characters.");
-        }
-
-        var actor = Actor.From(user);
-        var completion = await runtime.CompleteTaskAsync(id, request.Outcome, request.Comment, actor, ct);
-        if (completion.Result == Completion.Status.NotAStep)
-        {
-            completion = await escalations.CompleteAsync(completion.Task!, request.Outcome, request.Comment, actor, ct);
-        }
-
-        return completion.Result switch
-        {
-            Completion.Status.Completed => TypedResults.Ok(new CompleteTaskResponse(
-                TaskResponse.From(completion.Task!, registry),
-                completion.Task!.Instance.Status,
-                completion.Task.Instance.Result,
-                [.. completion.OpenedTasks!.Select(t => TaskResponse.From(t, registry))])),
-            Completion.Status.NotFound => Problems.NotFound($"There is no task {id}."),
-            Completion.Status.Forbidden => Problems.Forbidden(completion.Refusal ??
-                $"This task is for role {completion.Task!.Role}{(completion.Task.Department is null ? "" : $" of department {completion.Task.Department}")}."),
-            Completion.Status.Conflict => Problems.Conflict($"Task {id} is no longer open: it was completed or closed."),
-            Completion.Status.CommentRequired => Problems.Invalid("comment", "Say in the comment what was done about it."),
-            _ => Problems.Invalid("outcome",
-                $"'{request.Outcome}' is not an outcome of this step; it has: {string.Join(", ", completion.AllowedOutcomes!)}."),
-        };
-    }
+        Guid id, CompleteTaskRequest request, ClaimsPrincipal user, CompleteTask complete, CancellationToken ct) =>
+        (await complete.RunAsync(new CompleteTaskCommand(id, request.Outcome, request.Comment), user, ct)).ToHttp(TypedResults.Ok);
 }

@@ -32,7 +32,14 @@ internal abstract record Refusal(string Detail)
     public sealed record Forbidden(string Detail) : Refusal(Detail);
 
     /// <summary>The thing is no longer in a state that allows it, or another change came first (409).</summary>
-    public sealed record Conflict(string Detail) : Refusal(Detail);
+    public sealed record Conflict(string Detail) : Refusal(Detail)
+    {
+        /// <summary>What is in the way, in a few words.</summary>
+        public string Title { get; init; } = "Conflict";
+
+        /// <summary>Facts a client acts on beside the detail (the day a term ends), as members of the ProblemDetails.</summary>
+        public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+    }
 
     /// <summary>The command is wrong; every problem under where it is: a JSON Pointer into the body or a parameter's name (400).</summary>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors, string Title = "One or more validation errors occurred.") : Refusal(Title)

@@ -14,7 +14,7 @@ internal sealed class StaffChangeObserver(ApprovalDbContext db, StaffRoster rost
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct) => ValueTask.CompletedTask;
 
-    public ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct) => ValueTask.CompletedTask;
+    public ValueTask TaskCompletedAsync(CompletedStep step, CancellationToken ct) => ValueTask.CompletedTask;
 
     public ValueTask StepSavedAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
@@ -67,7 +67,7 @@ internal sealed class StaffChangeObserver(ApprovalDbContext db, StaffRoster rost
             }
         }
 
-        await roster.EndAsync(outgoing, "staff-change", $"经中心批准调整：{change.Reason}", change.Id, ct);
+        await roster.EndAsync(outgoing, "staff-change", $"经中心批准调整：{change.Reason}", change.Id, actor: null, ct);
         if (incoming is not null)
         {
             roster.Start(window, incoming, roster.Today, "staff-change", change.Id);

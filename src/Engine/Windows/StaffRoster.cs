@@ -2,6 +2,7 @@ using Approval.Activities.Contract;
 using Approval.Engine.Audit;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Identity;
+using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,8 @@ internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOpt
             : (null, $"'{userName}' already serves at window {serving.Number} (since {serving.StartedOn:yyyy-MM-dd}); moving a clerk is a staff change.");
     }
 
-    public WindowAssignment Start(ServiceWindow window, ApplicationUser user, DateOnly startedOn, string? by, Guid? staffChangeId = null)
+    /// <summary>The clerk starts at the window; <paramref name="actor"/> is who seats them, for the audit entry (the request's user when null).</summary>
+    public WindowAssignment Start(ServiceWindow window, ApplicationUser user, DateOnly startedOn, string? by, Guid? staffChangeId = null, Actor? actor = null)
     {
         var assignment = new WindowAssignment
         {
@@ -70,14 +72,14 @@ internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOpt
             userName = assignment.UserName,
             startedOn = startedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             staffChangeId,
-        });
+        }, actor);
 
         // The profile's window is what the sign-in token carries; the assignment is what acting is checked against.
         user.Window = window.Number;
         return assignment;
     }
 
-    public async Task EndAsync(WindowAssignment assignment, string? by, string reason, Guid? staffChangeId, CancellationToken ct)
+    public async Task EndAsync(WindowAssignment assignment, string? by, string reason, Guid? staffChangeId, Actor? actor, CancellationToken ct)
     {
         assignment.EndedOn = Today;
         assignment.EndedBy = by;
@@ -90,7 +92,7 @@ internal sealed class StaffRoster(ApprovalDbContext db, TimeProvider clock, IOpt
             endedOn = assignment.EndedOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             reason,
             staffChangeId,
-        });
+        }, actor);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == assignment.UserId, ct);
         if (user is not null)
         {

@@ -90,11 +90,11 @@ internal sealed class WindowAuthority(ApprovalDbContext db, CaseClock clocks) : 
     private async Task<string?> AcceptedByAsync(Guid instanceId, CancellationToken ct)
     {
         static bool IsAcceptance(WorkflowTask t) =>
-            t.ActivityType == "Accept" && t.Status == WorkTaskStatus.Completed && t.Outcome == Accept.Accepted;
+            t.ActivityType == Accept.TypeName && t.Status == WorkTaskStatus.Completed && t.Outcome == Accept.Accepted;
 
         var local = db.Tasks.Local.Where(t => t.InstanceId == instanceId && IsAcceptance(t)).MaxBy(t => t.CompletedAt);
         return local?.CompletedBy ?? await db.Tasks.AsNoTracking()
-            .Where(t => t.InstanceId == instanceId && t.ActivityType == "Accept" && t.Status == WorkTaskStatus.Completed && t.Outcome == Accept.Accepted)
+            .Where(t => t.InstanceId == instanceId && t.ActivityType == Accept.TypeName && t.Status == WorkTaskStatus.Completed && t.Outcome == Accept.Accepted)
             .OrderByDescending(t => t.CompletedAt)
             .Select(t => t.CompletedBy)
             .FirstOrDefaultAsync(ct);

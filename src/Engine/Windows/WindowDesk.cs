@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Activities.Human;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ internal sealed class WindowDesk(ApprovalDbContext db)
         var grants = db.WindowGrants.Where(g => windows.Contains(g.WindowId) && g.MayAccept);
         return tasks.Where(t => t.Role != Roles.WindowStaff
             || db.Cases.Where(c => c.Id == t.InstanceId).All(c => c.ItemCode == null
-                || grants.Any(g => g.ItemCode == c.ItemCode && (t.ActivityType != "Decide" || g.MayDecideOnTheSpot))));
+                || grants.Any(g => g.ItemCode == c.ItemCode && (t.ActivityType != Decide.TypeName || g.MayDecideOnTheSpot))));
     }
 }
 
@@ -66,7 +67,7 @@ internal sealed class WindowTaskGuard(ApprovalDbContext db, WindowDesk desk) : I
 
         var itemCode = await db.Cases.AsNoTracking().Where(c => c.Id == task.InstanceId).Select(c => c.ItemCode).FirstOrDefaultAsync(ct);
 
-        // A Decide step given to window staff is the on-the-spot decision (當場辦結).
-        return itemCode is null ? null : await desk.RefuseAsync(actor, itemCode, onTheSpot: task.ActivityType == "Decide", ct);
+        // A Decide step given to window staff is the on-the-spot decision (当场办结).
+        return itemCode is null ? null : await desk.RefuseAsync(actor, itemCode, onTheSpot: task.ActivityType == Decide.TypeName, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Approval.Engine.Audit;
 using Approval.Engine.Catalogue;
+using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Approval.Engine.Windows;
 /// </summary>
 internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock, AuditLog audit)
 {
-    public ServiceWindow Add(WindowRequest request)
+    /// <summary>A new window; <paramref name="actor"/> is who enters it, for the audit entry (the request's user when null).</summary>
+    public ServiceWindow Add(WindowRequest request, Actor? actor = null)
     {
         var now = clock.GetUtcNow();
         var window = new ServiceWindow
@@ -24,16 +26,16 @@ internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock, Aud
         };
         Apply(window, request, now);
         db.Windows.Add(window);
-        audit.Record(AuditActions.WindowCreated, AuditResources.Window, window.Number, new { window = Snapshot(window) });
+        audit.Record(AuditActions.WindowCreated, AuditResources.Window, window.Number, new { window = Snapshot(window) }, actor);
         return window;
     }
 
-    public void Update(ServiceWindow window, WindowRequest request)
+    public void Update(ServiceWindow window, WindowRequest request, Actor? actor = null)
     {
         var before = Snapshot(window);
         Apply(window, request, clock.GetUtcNow());
         window.ConcurrencyStamp++;
-        audit.Record(AuditActions.WindowUpdated, AuditResources.Window, window.Number, new { changes = AuditDiff.Of(before, Snapshot(window)) });
+        audit.Record(AuditActions.WindowUpdated, AuditResources.Window, window.Number, new { changes = AuditDiff.Of(before, Snapshot(window)) }, actor);
     }
 
     /// <summary>What an audit entry keeps of a window.</summary>
@@ -126,7 +128,7 @@ internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock, Aud
     }
 
     /// <summary>Gives or changes the window's grant for the item; checked first with <see cref="CheckGrant"/>.</summary>
-    public WindowGrant Grant(ServiceWindow window, string itemCode, WindowGrantRequest request, string? by)
+    public WindowGrant Grant(ServiceWindow window, string itemCode, WindowGrantRequest request, string? by, Actor? actor = null)
     {
         var grant = window.Grants.FirstOrDefault(g => g.ItemCode == itemCode);
         var before = grant is null ? null : new { grant.MayAccept, grant.MayDecideOnTheSpot };
@@ -135,7 +137,7 @@ internal sealed class WindowEditor(ApprovalDbContext db, TimeProvider clock, Aud
             itemCode,
             old = before,
             @new = new { request.MayAccept, request.MayDecideOnTheSpot },
-        });
+        }, actor);
         if (grant is null)
         {
             grant = new WindowGrant { ItemCode = itemCode };

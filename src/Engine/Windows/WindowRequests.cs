@@ -25,6 +25,9 @@ public sealed record EndStaffRequest(string Reason);
 /// <summary>A department asks the centre to replace (with <see cref="Incoming"/>) or withdraw a clerk.</summary>
 public sealed record StaffChangeRequest(string Window, string Outgoing, string? Incoming, string Reason);
 
+/// <summary>The centre's answer to a staff change: approve it, or refuse it, saying why in the comment.</summary>
+public sealed record StaffChangeDecision(bool Approve, string? Comment = null);
+
 public sealed record WindowResponse(
     string Number,
     string Name,

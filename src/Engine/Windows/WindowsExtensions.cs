@@ -13,6 +13,15 @@ internal static class WindowsExtensions
             .Validate(o => o.MinimumTermYears is >= 0 and <= 10, "Windows:MinimumTermYears must be between 0 and 10.")
             .ValidateOnStart();
         builder.Services.AddScoped<WindowEditor>();
+        builder.Services.AddScoped<CreateWindow>();
+        builder.Services.AddScoped<UpdateWindow>();
+        builder.Services.AddScoped<DeleteWindow>();
+        builder.Services.AddScoped<GrantItem>();
+        builder.Services.AddScoped<WithdrawItem>();
+        builder.Services.AddScoped<AssignStaff>();
+        builder.Services.AddScoped<EndStaff>();
+        builder.Services.AddScoped<RequestStaffChange>();
+        builder.Services.AddScoped<DecideStaffChange>();
         builder.Services.AddScoped<WindowViews>();
         builder.Services.AddScoped<StaffRoster>();
         builder.Services.AddScoped<WindowDesk>();

@@ -42,6 +42,27 @@ public sealed partial class ActivityRegistryTests
         Assert.Equal(outcomes.Split(',', StringSplitOptions.RemoveEmptyEntries), descriptor.Outcomes.Select(o => o.Name));
     }
 
+    // A subtle failure this guards against: the engine and the clocks find the join, the acceptance and the
+    // decision by purpose, so an activity that lost its purpose would silently stop joining or starting clocks.
+    [Fact]
+    public void EachPlatformPurpose_BelongsToExactlyTheActivityThatPlaysIt()
+    {
+        var byPurpose = Registry.Descriptors.Where(d => d.Purpose != ActivityPurpose.None).ToDictionary(d => d.Purpose, d => d.Type);
+
+        Assert.Equal(
+            new Dictionary<ActivityPurpose, string>
+            {
+                [ActivityPurpose.Start] = "Start",
+                [ActivityPurpose.End] = "End",
+                [ActivityPurpose.Fork] = "Fork",
+                [ActivityPurpose.Join] = "Join",
+                [ActivityPurpose.Acceptance] = Accept.TypeName,
+                [ActivityPurpose.Decision] = Decide.TypeName,
+            },
+            byPurpose);
+        Assert.Equal(Enum.GetValues<ActivityPurpose>().Length - 1, byPurpose.Count);
+    }
+
     [Fact]
     public void Descriptors_HaveChineseNamesAndDescriptions()
     {

@@ -87,6 +87,8 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
             _ => "/api/staff-changes", _ => Json(new { window = "W01", outgoing = "window1", incoming = "clerk1", reason = "调任" })),
         new("GET /api/staff-changes/", "", "401 ok ok ok ok ok ok 403 403 403 403", _ => "/api/staff-changes"),
         new("GET /api/staff-changes/{id:guid}", "asked by market regulation", "401 ok ok ok ok 404 404 403 403 403 403", f => $"/api/staff-changes/{f.StaffChange}"),
+        new("POST /api/staff-changes/{id:guid}/decision", "asked by market regulation; refused, so the clerks stay", AdminOnly,
+            f => $"/api/staff-changes/{f.StaffChange}/decision", _ => Json(new { approve = false, comment = "不同意" })),
 
         new("POST /api/windows/{number}/staff/", "", AdminOnly, _ => "/api/windows/W97/staff", _ => Json(new { userName = "clerk1" })),
         new("POST /api/windows/{number}/staff/{userName}/end", "", AdminOnly, _ => "/api/windows/W01/staff/window1/end", _ => Json(new { reason = "调回原单位" })),

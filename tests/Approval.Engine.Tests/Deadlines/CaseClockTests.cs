@@ -165,6 +165,20 @@ public sealed class CaseClockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusalToMoveTheClocks_SaysWhoMay()
+    {
+        var id = await AcceptedOnAsync("2026-03-02");
+        Assert.Equal(HttpStatusCode.OK, (await _handler.PostAsJsonAsync($"/api/cases/{id}/extension", new { reason = "需征求相关部门意见" })).StatusCode);
+
+        var byClerk = await _window.PostAsJsonAsync($"/api/cases/{id}/pauses", new { kind = "Testing", reason = "检测" });
+        var byHandler = await _handler.PostAsJsonAsync($"/api/cases/{id}/extension/decision", new { approve = true });
+
+        Assert.Equal("You may not move the clocks of any case: that is for the roles DepartmentHandler, DepartmentHead.", await DetailAsync(byClerk));
+        Assert.Equal("You may not decide the extension of any case: that is for the role DepartmentHead.", await DetailAsync(byHandler));
+        Assert.Equal("Requested", Clock(await _window.GetCaseAsync(id)).GetProperty("extension").Str("state"));
+    }
+
+    [Fact]
     public async Task ADeadlineIntoAYearWithoutData_IsProvisional_AndIsRecomputedWhenTheYearArrives()
     {
         var id = await AcceptedOnAsync("2026-12-18");
@@ -219,6 +233,12 @@ public sealed class CaseClockTests : IAsyncLifetime
     }
 
     // 09:00 in China on that day.
+    private static async Task<string> DetailAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Str("detail");
+    }
+
     private void At(string day) => _host.Clock.SetUtcNow(DateTimeOffset.Parse($"{day}T09:00:00+08:00"));
 
     private static JsonElement Clock(JsonElement @case) => @case.GetProperty("clock");

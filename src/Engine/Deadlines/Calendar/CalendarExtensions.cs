@@ -11,6 +11,8 @@ internal static class CalendarExtensions
     {
         builder.Services.AddSingleton<WorkingCalendar>();
         builder.Services.AddScoped<CalendarImport>();
+        builder.Services.AddScoped<PutCalendarYear>();
+        builder.Services.AddScoped<PutCalendarDay>();
         return builder;
     }
 }

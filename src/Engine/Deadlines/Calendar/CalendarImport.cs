@@ -71,7 +71,7 @@ internal sealed class CalendarImport(
         };
         db.CalendarYears.Add(stored);
         audit.Record(AuditActions.CalendarYearSaved, AuditResources.CalendarYear, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { file = name, source = stored.Source, days = CalendarApi.AuditDays(stored.Days) }, bySystem: true);
+            new { file = name, source = stored.Source, days = CalendarWrites.AuditDays(stored.Days) }, bySystem: true);
         try
         {
             await db.SaveChangesAsync(ct);

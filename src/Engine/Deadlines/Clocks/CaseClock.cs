@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Deadlines;
 
 /// <summary>
-/// A case's two clocks (法定時限 and 承諾時限) under the Administrative Licensing Law: started by
+/// A case's two clocks (法定时限 and 承诺时限) under the Administrative Licensing Law: started by
 /// acceptance (or deemed acceptance, Art. 32), stopped by special procedures (Art. 45), extended
 /// once (Art. 42), followed by the certificate's own limit (Art. 44). Changes tracked entities only;
 /// the caller saves.

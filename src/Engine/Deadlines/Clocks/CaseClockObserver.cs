@@ -1,4 +1,5 @@
 using Approval.Engine.Cases;
+using Approval.Activities.Contract;
 using Approval.Activities.Human;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -7,8 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Deadlines;
 
 /// <summary>Moves a case's clocks as its flow moves: acceptance, correction, decision; and gives steps their due dates.</summary>
-internal sealed class CaseClockObserver(
-    ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers, IHttpContextAccessor http) : IStepObserver
+internal sealed class CaseClockObserver(ApprovalDbContext db, CaseClock clocks, WorkingCalendar calendar, TimerSchedule timers) : IStepObserver
 {
     public ValueTask TaskOpenedAsync(WorkflowInstance instance, WorkflowTask task, CancellationToken ct)
     {
@@ -21,32 +21,35 @@ internal sealed class CaseClockObserver(
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask TaskCompletedAsync(WorkflowInstance instance, WorkflowTask task, string outcome, CancellationToken ct)
+    public async ValueTask TaskCompletedAsync(CompletedStep step, CancellationToken ct)
     {
         // Only acceptance, correction and decision move the clocks; other steps need not read the case.
-        if (task.ActivityType is not ("Accept" or "Decide") || await CaseOfAsync(instance, ct) is not { ItemCode: not null } @case)
+        var purpose = step.Activity.Purpose;
+        if (purpose is not (ActivityPurpose.Acceptance or ActivityPurpose.Decision)
+            || await CaseOfAsync(step.Instance, ct) is not { ItemCode: not null } @case)
         {
             return;
         }
 
-        switch (task.ActivityType, outcome)
+        var by = step.Task.CompletedBy;
+        switch (purpose, step.Outcome)
         {
-            case ("Accept", Accept.Accepted):
-                await clocks.AcceptAsync(@case, task.CompletedBy, ct);
+            case (ActivityPurpose.Acceptance, Accept.Accepted):
+                await clocks.AcceptAsync(@case, by, ct);
                 break;
-            case ("Accept", Accept.NeedsCorrection):
-                await clocks.CorrectionNoticeAsync(@case, task.CompletedBy, ct);
+            case (ActivityPurpose.Acceptance, Accept.NeedsCorrection):
+                await clocks.CorrectionNoticeAsync(@case, by, ct);
                 break;
-            case ("Decide", _):
-                clocks.Decide(@case, outcome == Decide.Grant, task.CompletedBy);
+            case (ActivityPurpose.Decision, _):
+                clocks.Decide(@case, step.Outcome == Decide.Grant, by);
                 break;
         }
 
         // The window that accepted it (a late correction notice accepts it too), for the statistics by window: the
         // clerk's current seat, as the desk and the case scope read it, not the window of a sign-in made before a move.
-        if (task.ActivityType == "Accept" && @case.AcceptedOn is not null && @case.AcceptedWindow is null && http.HttpContext is { } request)
+        if (purpose == ActivityPurpose.Acceptance && @case.AcceptedOn is not null && @case.AcceptedWindow is null)
         {
-            var clerk = Actor.From(request.User);
+            var clerk = step.Actor;
             @case.AcceptedWindow = await db.WindowAssignments.AsNoTracking()
                 .Where(a => a.UserId == clerk.UserId && a.EndedOn == null)
                 .Select(a => a.Window.Number)

@@ -1,4 +1,5 @@
 using System.Text;
+using Approval.Engine.UseCases;
 
 namespace Approval.Engine.Identity;
 
@@ -8,7 +9,7 @@ namespace Approval.Engine.Identity;
 /// the first administrator of a production database is made this way. The password comes from
 /// <see cref="PasswordVariable"/> or standard input, never the command line (shell history, <c>ps</c>).
 /// </summary>
-internal sealed class CreateUserCommand(UserRequest account)
+internal sealed class CreateUserCommandLine(UserRequest account)
 {
     public const string Name = "create-user";
     public const string PasswordVariable = "APPROVAL_NEW_PASSWORD";
@@ -20,7 +21,7 @@ internal sealed class CreateUserCommand(UserRequest account)
     public UserRequest Account { get; } = account;
 
     /// <summary>The command when the arguments ask for it (null otherwise); an invalid one says why in <paramref name="error"/>.</summary>
-    public static CreateUserCommand? From(string[] args, out string? error)
+    public static CreateUserCommandLine? From(string[] args, out string? error)
     {
         error = null;
         if (args.Length == 0 || args[0] != Name)
@@ -60,7 +61,7 @@ internal sealed class CreateUserCommand(UserRequest account)
             return null;
         }
 
-        return new CreateUserCommand(new UserRequest(
+        return new CreateUserCommandLine(new UserRequest(
             values["--name"], values.GetValueOrDefault("--display-name"), values["--role"],
             values.GetValueOrDefault("--department"), values.GetValueOrDefault("--window"), Password: null));
     }
@@ -83,18 +84,18 @@ internal sealed class CreateUserCommand(UserRequest account)
         }
 
         await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
-        var change = await accounts.CreateAsync(Account with { Password = password }, bySystem: true, ct);
-        if (change.User is { } user)
+        var create = scope.ServiceProvider.GetRequiredService<CreateUser>();
+        var created = await create.RunAtConsoleAsync(new CreateUserCommand(Account with { Password = password }), ct);
+        if (created.Value is { } user)
         {
             await output.WriteLineAsync($"User '{user.UserName}' ({Account.Role}) created.");
             return 0;
         }
 
         await error.WriteLineAsync($"User '{Account.UserName}' not created:");
-        foreach (var message in change.NotFound is not null ? [change.NotFound]
-            : change.Conflict is not null ? [change.Conflict]
-            : change.Invalid.Select(e => $"{e.Field}: {e.Message}"))
+        foreach (var message in created.Refusal is Refusal.Invalid invalid
+            ? invalid.Errors.Select(e => $"{e.Field}: {e.Message}")
+            : [created.Refusal!.Detail])
         {
             await error.WriteLineAsync($"  {message}");
         }

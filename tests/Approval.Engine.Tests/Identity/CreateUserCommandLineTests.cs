@@ -12,7 +12,7 @@ namespace Approval.Engine.Tests.Identity;
 /// <c>create-user</c>, the way the first accounts of a database without demo users are made: in a
 /// Production host (no demo users), and once as the operator runs it, a process of its own.
 /// </summary>
-public sealed class CreateUserCommandTests : IAsyncLifetime
+public sealed class CreateUserCommandLineTests : IAsyncLifetime
 {
     private const string Strong = "Root#Pass2026";
 
@@ -48,11 +48,11 @@ public sealed class CreateUserCommandTests : IAsyncLifetime
     [InlineData("-p", "Root#Pass2026")]
     public void APasswordOnTheCommandLine_IsRefused(params string[] password)
     {
-        var command = CreateUserCommand.From(["create-user", "--name", "root", "--role", "Administrator", .. password], out var error);
+        var command = CreateUserCommandLine.From(["create-user", "--name", "root", "--role", "Administrator", .. password], out var error);
 
         Assert.Null(command);
         Assert.Contains("no password on the command line", error);
-        Assert.Contains(CreateUserCommand.PasswordVariable, error);
+        Assert.Contains(CreateUserCommandLine.PasswordVariable, error);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class CreateUserCommandTests : IAsyncLifetime
     [InlineData("create-user --name root --role Administrator --colour blue", "unknown argument '--colour'")]
     public void IncompleteOrUnknownArguments_SayWhatIsWrong(string line, string message)
     {
-        Assert.Null(CreateUserCommand.From(line.Split(' '), out var error));
+        Assert.Null(CreateUserCommandLine.From(line.Split(' '), out var error));
         Assert.Contains(message, error);
     }
 
@@ -106,7 +106,7 @@ public sealed class CreateUserCommandTests : IAsyncLifetime
         var (code, _, error) = await RunAsync(["create-user", "--name", "root", "--role", "Administrator"], "");
 
         Assert.Equal(1, code);
-        Assert.Contains(CreateUserCommand.PasswordVariable, error);
+        Assert.Contains(CreateUserCommandLine.PasswordVariable, error);
     }
 
     // As the operator runs it: the built Engine, Production, the password on standard input.
@@ -129,7 +129,7 @@ public sealed class CreateUserCommandTests : IAsyncLifetime
                 ["Auth__SigningKey"] = "a-signing-key-of-the-operator-at-least-32-bytes",
                 ["Workflows__Path"] = ApprovalHost.WorkflowsFolder,
                 ["Scheduling__Enabled"] = "false",
-                [CreateUserCommand.PasswordVariable] = null,
+                [CreateUserCommandLine.PasswordVariable] = null,
             },
         };
         using var process = Process.Start(start)!;
@@ -149,7 +149,7 @@ public sealed class CreateUserCommandTests : IAsyncLifetime
 
     private async Task<(int Code, string Output, string Error)> RunAsync(string[] args, string password)
     {
-        var command = CreateUserCommand.From(args, out var usage);
+        var command = CreateUserCommandLine.From(args, out var usage);
         Assert.True(command is not null, usage);
         using var output = new StringWriter();
         using var error = new StringWriter();
