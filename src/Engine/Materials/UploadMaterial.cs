@@ -44,23 +44,18 @@ internal sealed class UploadMaterial(
         var id = command.CaseId;
         var actor = Actor.From(user);
         var @case = await db.Cases.AsNoTracking().Include(c => c.Instance).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (@case is null || !(await authorization.AuthorizeAsync(user, @case, Operations.See)).Succeeded)
+        if (await authorization.RefusalAsync(user, @case, Operations.Read, $"There is no case {id}.") is { } refused)
         {
-            return new Refusal.NotFound($"There is no case {id}.");
+            return refused;
         }
 
-        if (!(await authorization.AuthorizeAsync(user, @case, Operations.Read)).Succeeded)
-        {
-            return new Refusal.Forbidden("You may not read this case.");
-        }
-
-        if (actor.Roles.Contains(Roles.WindowStaff) && @case.ItemCode is not null
+        if (actor.Roles.Contains(Roles.WindowStaff) && @case!.ItemCode is not null
             && await desk.RefuseAsync(actor, @case.ItemCode, onTheSpot: false, ct) is { } refusal)
         {
             return new Refusal.Forbidden(refusal);
         }
 
-        if (@case.Instance.Status != InstanceStatus.Running)
+        if (@case!.Instance.Status != InstanceStatus.Running)
         {
             return new Refusal.Conflict($"Case {id} is no longer running: its materials are closed.");
         }
