@@ -11,11 +11,13 @@ namespace Approval.Designer.Tests;
 /// <summary>A bUnit context as the designer runs: interactive server rendering, MudBlazor, the diagram's JavaScript answered.</summary>
 internal static class DesignerContext
 {
-    public static BunitContext Create()
+    /// <summary>The context, with <paramref name="services"/> (a page's own, such as stubs of the platform) added before anything is rendered.</summary>
+    public static BunitContext Create(Action<IServiceCollection>? services = null)
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddSingleton(ActivityRegistry.Default);
+        services?.Invoke(context.Services);
         context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
 
