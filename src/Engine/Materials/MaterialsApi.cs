@@ -1,15 +1,8 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
-using Approval.Activities.Contract;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
-using Approval.Engine.Cases;
-using Approval.Engine.Catalogue;
 using Approval.Engine.Http;
-using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
-using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,8 @@ namespace Approval.Engine.Statistics;
 /// was (sign −1) and as it is (sign +1) to <see cref="DayTotalChange"/>s in the same transaction as
 /// the change: two short inserts, cheap for SQLite to compile into each statement that saves a case.
 /// The fold then adds what those rows contribute to the totals and deletes them, in one transaction,
-/// set-based. A case counts once it is accepted and is for a catalogue item. It contributes on four days:
+/// set-based. A case counts once it is accepted and is for a catalogue item (so never a trial case,
+/// 试运行, which is started from a bare flow and has no item). It contributes on four days:
 /// <list type="bullet">
 /// <item>its acceptance day: accepted, instant accepted, completed the same day, completed in the same month;</item>
 /// <item>its completion day: completed, instant completed, on time (on or before the promised deadline),

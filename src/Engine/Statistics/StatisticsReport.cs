@@ -81,7 +81,7 @@ internal sealed class StatisticsReport(ApprovalDbContext db, DayTotalsFold fold,
             return [];
         }
 
-        var cases = db.Cases.AsNoTracking().Where(c => pausedAtAnEnd.Contains(c.Id) && c.ItemCode != null && c.Department != null
+        var cases = db.Cases.AsNoTracking().Where(c => pausedAtAnEnd.Contains(c.Id) && !c.Trial && c.ItemCode != null && c.Department != null
             && c.AcceptedOn <= query.To && (c.CompletedOn == null || c.CompletedOn > firstEnd));
         cases = query.Department is { } department ? cases.Where(c => c.Department == department) : cases;
         cases = query.Window is { } window ? cases.Where(c => (c.AcceptedWindow ?? "") == window) : cases;

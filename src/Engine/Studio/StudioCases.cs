@@ -4,18 +4,13 @@ using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Designer.Services;
 using Approval.Engine.Access;
-using Approval.Engine.Audit;
 using Approval.Engine.Cases;
 using Approval.Engine.Deadlines;
-using Approval.Engine.Catalogue;
-using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
 using Approval.Engine.Supervision;
 using Approval.Engine.UseCases;
-using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Studio;
