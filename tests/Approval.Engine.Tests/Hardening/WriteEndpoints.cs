@@ -65,6 +65,9 @@ internal sealed record WriteEndpoint(string Method, RoutePattern Pattern, Type? 
         ["/api/cases/{id:guid}/pauses/{pauseId:long}/end"] = "handler1",
         ["/api/cases/{id:guid}/extension"] = "handler1",
         ["/api/cases/{id:guid}/extension/decision"] = "head1",
+        ["/api/cases/{id:guid}/materials/"] = "window1",
+        ["/api/supervision/warnings/{id:long}/acknowledge"] = "supervisor1",
+        ["/api/supervision/warnings/{id:long}/resolve"] = "supervisor1",
     };
 
     /// <summary>A demo user the endpoint's role requirements let in, the administrator where they may.</summary>
