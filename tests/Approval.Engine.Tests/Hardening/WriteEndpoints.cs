@@ -60,7 +60,6 @@ internal sealed record WriteEndpoint(string Method, RoutePattern Pattern, Type? 
     {
         ["/api/staff-changes/"] = "handler1",
         ["/api/cases/"] = "window1",
-        ["/api/cases/{id:guid}/materials/"] = "window1",
         ["/api/cases/{id:guid}/pauses"] = "handler1",
         ["/api/cases/{id:guid}/pauses/{pauseId:long}/end"] = "handler1",
         ["/api/cases/{id:guid}/extension"] = "handler1",
