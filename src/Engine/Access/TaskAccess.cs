@@ -14,6 +14,7 @@ namespace Approval.Engine.Access;
 /// (<see cref="CaseAccess"/>); any other (a staff change's approval) for those it is given to. It is
 /// completed by its role (and department), never by an administrator when it belongs to a case
 /// (separation of duties: the centre designs and tries flows, it does not decide applications).
+/// A trial case's tasks (试运行) are the administrators' alone, to walk the flow through.
 /// Completing one also asks the window's grants (<see cref="WindowTaskGuard"/>), in the same check (<c>CompleteTask</c>).
 /// </summary>
 internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowDesk desk)
@@ -50,8 +51,15 @@ internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowD
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, WorkflowTask resource)
     {
         var actor = Actor.From(context.User);
-        var ofCase = await db.Cases.AnyAsync(c => c.Id == resource.InstanceId);
-        var mayComplete = actor.MayAct(resource) && !(ofCase && resource.Role == Roles.Administrator);
+        var @case = await db.Cases.AsNoTracking().Where(c => c.Id == resource.InstanceId).Select(c => new { c.Trial }).FirstOrDefaultAsync();
+        var ofCase = @case is not null;
+        var trial = @case?.Trial == true;
+
+        // A trial case is walked through by the administrators who started it, whatever the step's role;
+        // the clerks and departments never see it, nor act on it.
+        var mayComplete = trial
+            ? actor.Roles.Contains(Roles.Administrator)
+            : actor.MayAct(resource) && !(ofCase && resource.Role == Roles.Administrator);
         var allowed = requirement.Name switch
         {
             nameof(Operations.See) => actor.Roles.Contains(Roles.Supervisor)
@@ -67,7 +75,9 @@ internal sealed class TaskAccess(ApprovalDbContext db, CaseAccess cases, WindowD
         }
         else if (requirement.Name == nameof(Operations.Complete))
         {
-            context.Fail(new AuthorizationFailureReason(this, ofCase && resource.Role == Roles.Administrator && actor.MayAct(resource)
+            context.Fail(new AuthorizationFailureReason(this, trial
+                ? "it belongs to a trial run (试运行) of a flow, which only the administrators walk through"
+                : ofCase && resource.Role == Roles.Administrator && actor.MayAct(resource)
                 ? "administrators design and try out flows, they do not decide applications"
                 : $"it is for role {resource.Role}{(resource.Department is null ? "" : $" of department {resource.Department}")}"));
         }

@@ -46,10 +46,25 @@ public sealed class TrialCaseTests : IAsyncLifetime
         Assert.DoesNotContain(accept, await InboxAsync(await _host.LoginAsync("supervisor1")));
         Assert.Contains(real.OpenTask("accept"), await InboxAsync(_window)); // the clerk's inbox still holds real applications
 
-        var review = (await _window.CompleteOkAsync(accept, "Accepted")).GetProperty("openedTasks")[0].Id();
+        var review = (await _admin.CompleteOkAsync(accept, "Accepted")).GetProperty("openedTasks")[0].Id();
 
         Assert.Contains(review, await InboxAsync(_admin));
         Assert.DoesNotContain(review, await InboxAsync(_handler));
+    }
+
+    [Fact]
+    public async Task ATrialCasesSteps_AreWalkedThroughByTheAdministrators_NotByTheStepsRoles()
+    {
+        var trial = await TryOutAsync();
+        var accept = trial.OpenTask("accept");
+
+        var refused = await _window.PostAsJsonAsync($"/api/tasks/{accept}/complete", new { outcome = "Accepted" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("试运行", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        var review = (await _admin.CompleteOkAsync(accept, "Accepted")).GetProperty("openedTasks")[0].Id();
+        Assert.Equal(HttpStatusCode.Forbidden, (await _handler.PostAsJsonAsync($"/api/tasks/{review}/complete", new { outcome = "Pass" })).StatusCode);
+        await _admin.CompleteOkAsync(review, "Pass");
     }
 
     // Trial cases have no item and only item cases are counted: the day-total triggers, the report and the public figures.
@@ -59,7 +74,7 @@ public sealed class TrialCaseTests : IAsyncLifetime
         var before = await FiguresAsync();
 
         var trial = await TryOutAsync();
-        await _window.CompleteOkAsync(trial.OpenTask("accept"), "Accepted");
+        await _admin.CompleteOkAsync(trial.OpenTask("accept"), "Accepted");
 
         Assert.Equal(before, await FiguresAsync());
 
