@@ -30,7 +30,7 @@ public sealed class OutcomeAttribute(string name, string displayName) : Attribut
 }
 
 /// <summary>
-/// A signal (信號) an activity can be sent by the platform, not chosen by a person: a flow may wire
+/// A signal (信号) an activity can be sent by the platform, not chosen by a person: a flow may wire
 /// it like an outcome, and need not. Human steps have <c>Overdue</c>, sent when the step's own
 /// limit passes; following it does not close the step's task.
 /// </summary>

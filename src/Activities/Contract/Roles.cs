@@ -12,13 +12,13 @@ public static class Roles
     /// <summary>科室经办: reviews referred cases.</summary>
     public const string DepartmentHandler = "DepartmentHandler";
 
-    /// <summary>科室負責人: decides, approves extensions.</summary>
+    /// <summary>科室负责人: decides, approves extensions.</summary>
     public const string DepartmentHead = "DepartmentHead";
 
     /// <summary>电子监察: supervision office.</summary>
     public const string Supervisor = "Supervisor";
 
-    /// <summary>申請人.</summary>
+    /// <summary>申请人.</summary>
     public const string Applicant = "Applicant";
 
     /// <summary>Whether the role works inside one department, so its steps go to the case's department.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Approval.Activities.Definitions;
 
 /// <summary>
-/// A flow definition (流程定義): the activities of one power item's flow and the connections
+/// A flow definition (流程定义): the activities of one power item's flow and the connections
 /// between their outcomes. Identified by <see cref="DefinitionId"/> and <see cref="Version"/>.
 /// </summary>
 public sealed record WorkflowDefinition

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Access;
 
 /// <summary>
-/// Who may see and do what with a case (辦件). One rule, used two ways: as the query filter that
+/// Who may see and do what with a case (办件). One rule, used two ways: as the query filter that
 /// lists cases (<see cref="Scope"/>) and, for one case, as the handler <see cref="IAuthorizationService"/>
 /// asks, which runs the same filter for that case, so a list never shows what a single read would hide.
 /// <list type="bullet">

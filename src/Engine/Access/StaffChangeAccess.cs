@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Approval.Engine.Access;
 
 /// <summary>
-/// Staff changes (窗口人員調換): the centre and the supervision office see every one; a department
+/// Staff changes (窗口人员调换): the centre and the supervision office see every one; a department
 /// those it asked for. Its approval is a task of the centre's (<see cref="TaskAccess"/>).
 /// </summary>
 internal sealed class StaffChangeAccess : AuthorizationHandler<OperationAuthorizationRequirement, StaffChange>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Approval.Engine.Access;
 
 /// <summary>
-/// Warnings, cards and escalations (電子監察): the supervision office sees and handles every one, a
+/// Warnings, cards and escalations (电子监察): the supervision office sees and handles every one, a
 /// department head those of their own department. The same rule filters the lists.
 /// </summary>
 internal sealed class WarningAccess : AuthorizationHandler<OperationAuthorizationRequirement, Warning>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Cases;
 
-/// <summary>An application (辦件): who applied, for what, and the flow instance that runs it (same id).</summary>
+/// <summary>An application (办件): who applied, for what, and the flow instance that runs it (same id).</summary>
 public sealed class Case
 {
     public Guid Id { get; set; }
@@ -27,10 +27,10 @@ public sealed class Case
     /// <summary>The materials handed in, a JSON array of {name, originals, copies}.</summary>
     public string Materials { get; set; } = "[]";
 
-    /// <summary>A major investment project (重大投資項目): its promised target is half the item's.</summary>
+    /// <summary>A major investment project (重大投资项目): its promised target is half the item's.</summary>
     public bool MajorProject { get; set; }
 
-    /// <summary>The department that handles it (承辦部門).</summary>
+    /// <summary>The department that handles it (承办部门).</summary>
     public string? Department { get; set; }
 
     /// <summary>The user who filed it: the applicant on line, or the clerk at the window.</summary>
@@ -41,7 +41,7 @@ public sealed class Case
     /// <summary>The China day the application was received; the correction notice is due 5 working days after.</summary>
     public DateOnly ReceivedOn { get; set; }
 
-    /// <summary>The day the first correction notice (補正告知, Art. 32) was given.</summary>
+    /// <summary>The day the first correction notice (补正告知, Art. 32) was given.</summary>
     public DateOnly? CorrectionNoticeOn { get; set; }
 
     /// <summary>The day the clocks start from: the acceptance day, not itself counted.</summary>
@@ -53,19 +53,19 @@ public sealed class Case
     /// <summary>The window (受理窗口) whose clerk accepted it, from the clerk's window claim; null when the clerk had none.</summary>
     public string? AcceptedWindow { get; set; }
 
-    /// <summary>即辦件 or 承諾件, as the item was when the case was filed.</summary>
+    /// <summary>即办件 or 承诺件, as the item was when the case was filed.</summary>
     public CaseKind Kind { get; set; }
 
-    /// <summary>The China day its flow completed (辦結日).</summary>
+    /// <summary>The China day its flow completed (办结日).</summary>
     public DateOnly? CompletedOn { get; set; }
 
     /// <summary>Working days from acceptance to completion, the days special procedures stopped the clocks left out.</summary>
     public int? WorkingDaysTaken { get; set; }
 
-    /// <summary>The item's statutory limit (法定時限) when the case was filed, in working days.</summary>
+    /// <summary>The item's statutory limit (法定时限) when the case was filed, in working days.</summary>
     public int StatutoryLimit { get; set; }
 
-    /// <summary>The promised limit (承諾時限) this case runs to: the item's, halved (rounded up) for a major project.</summary>
+    /// <summary>The promised limit (承诺时限) this case runs to: the item's, halved (rounded up) for a major project.</summary>
     public int PromisedLimit { get; set; }
 
     /// <summary>The item's yellow-warning percent when the case was filed; null for the platform's setting.</summary>

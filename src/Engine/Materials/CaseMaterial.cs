@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Materials;
 
 /// <summary>
-/// A file handed in for one of a case's materials (申請材料): which material it is, what it is by its
+/// A file handed in for one of a case's materials (申请材料): which material it is, what it is by its
 /// own bytes, and who gave it when. The bytes sit in the material store under <see cref="Sha256"/>.
 /// </summary>
 public sealed class CaseMaterial

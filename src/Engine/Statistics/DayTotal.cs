@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Statistics;
 
 /// <summary>
-/// The running totals (每日累計) behind every statistics report: for one China day, one department,
+/// The running totals (每日累计) behind every statistics report: for one China day, one department,
 /// item and accepting window, the sums of what the accepted cases contribute on that day. A case
 /// contributes on its acceptance day, its completion day and its two deadline days (see
 /// <see cref="DayTotalsSql"/>). Database triggers on <c>Cases</c> record every change of a case in the
@@ -24,19 +24,19 @@ public sealed class DayTotal
     /// <summary>The accepting window's number; "" when none was recorded.</summary>
     public required string Window { get; set; }
 
-    /// <summary>Accepted on the day (受理數).</summary>
+    /// <summary>Accepted on the day (受理数).</summary>
     public int Accepted { get; set; }
 
-    /// <summary>Instant cases (即辦件) accepted on the day.</summary>
+    /// <summary>Instant cases (即办件) accepted on the day.</summary>
     public int AcceptedInstant { get; set; }
 
-    /// <summary>Accepted on the day and completed on it too (日結).</summary>
+    /// <summary>Accepted on the day and completed on it too (日结).</summary>
     public int CompletedSameDay { get; set; }
 
-    /// <summary>Accepted on the day and completed in its calendar month (當月辦結).</summary>
+    /// <summary>Accepted on the day and completed in its calendar month (当月办结).</summary>
     public int CompletedSameMonth { get; set; }
 
-    /// <summary>Completed on the day (辦結數).</summary>
+    /// <summary>Completed on the day (办结数).</summary>
     public int Completed { get; set; }
 
     public int CompletedInstant { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Supervision;
 
-/// <summary>A message to one user (站內消息), listed in their notifications until read.</summary>
+/// <summary>A message to one user (站内消息), listed in their notifications until read.</summary>
 public sealed class Notification
 {
     public long Id { get; set; }

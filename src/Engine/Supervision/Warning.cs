@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Supervision;
 
 /// <summary>
-/// A warning, card or escalation of the supervision office (電子監察): what came due, for which
+/// A warning, card or escalation of the supervision office (电子监察): what came due, for which
 /// case and step, how severe, who was told, and how it was handled.
 /// </summary>
 public sealed class Warning

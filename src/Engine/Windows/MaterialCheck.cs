@@ -5,7 +5,7 @@ using Approval.Engine.Catalogue;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// Whether an application's materials are complete (材料齊全) against the item's one-time
+/// Whether an application's materials are complete (材料齐全) against the item's one-time
 /// notification list: every required material handed in, with its originals and copies.
 /// </summary>
 internal static class MaterialCheck

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// 窗口公開: every window, what it handles and with what authority, who heads it, and whom to call
+/// 窗口公开: every window, what it handles and with what authority, who heads it, and whom to call
 /// or to complain to, for anyone without logging in. Staff names are not published.
 /// </summary>
 internal static class PublicWindowsApi

@@ -6,7 +6,7 @@ namespace Approval.Engine.Windows;
 /// <summary>
 /// A window of the service hall (窗口): its number, type, the departments whose items it serves,
 /// its head, its phones, and through <see cref="WindowGrant"/> and <see cref="WindowAssignment"/>
-/// what it may do and who serves at it. All but its staff are published (窗口公開).
+/// what it may do and who serves at it. All but its staff are published (窗口公开).
 /// </summary>
 public sealed class ServiceWindow
 {
@@ -25,12 +25,12 @@ public sealed class ServiceWindow
     /// <summary>The departments whose items it serves, each with the authority it gives the window head.</summary>
     public List<WindowDepartment> Departments { get; set; } = [];
 
-    /// <summary>The window head (窗口負責人).</summary>
+    /// <summary>The window head (窗口负责人).</summary>
     public WindowHead Head { get; set; } = new("");
 
     public required string Phone { get; set; }
 
-    /// <summary>Where to complain (監督電話).</summary>
+    /// <summary>Where to complain (监督电话).</summary>
     public required string SupervisionPhone { get; set; }
 
     public List<WindowGrant> Grants { get; set; } = [];
@@ -48,7 +48,7 @@ public sealed class ServiceWindow
     public bool Serves(string department) => Departments.Any(d => d.Department == department);
 }
 
-/// <summary>獨立窗口 (one department's own), 綜合窗口 (several departments'), 便民服務窗口 (everyday services).</summary>
+/// <summary>独立窗口 (one department's own), 综合窗口 (several departments'), 便民服务窗口 (everyday services).</summary>
 public enum WindowType
 {
     Independent,
@@ -57,8 +57,8 @@ public enum WindowType
 }
 
 /// <summary>
-/// The approval authority a department gives the window head (審批權限). The seed's rule: the
-/// head holds at least the department's middle-level chief's (中層正職), or the window may not
+/// The approval authority a department gives the window head (审批权限). The seed's rule: the
+/// head holds at least the department's middle-level chief's (中层正职), or the window may not
 /// decide anything on the spot.
 /// </summary>
 public enum ApprovalAuthority

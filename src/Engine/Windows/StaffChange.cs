@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// A department's request to replace or remove a clerk at a window (窗口人員調換). It runs the
+/// A department's request to replace or remove a clerk at a window (窗口人员调换). It runs the
 /// window-staff-change flow (same id as its instance): the centre administrator approves or
 /// refuses, and an approved change is applied when the flow ends approved.
 /// </summary>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// Who serves at which window, and the minimum term (原則上不少於2年): starting and ending a
+/// Who serves at which window, and the minimum term (原则上不少于2年): starting and ending a
 /// clerk's service, and telling whether an end would come early. Changes tracked entities only;
 /// the caller saves.
 /// </summary>

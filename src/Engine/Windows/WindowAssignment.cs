@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// A clerk's service at a window (窗口人員), from <see cref="StartedOn"/> until it ends. A clerk
+/// A clerk's service at a window (窗口人员), from <see cref="StartedOn"/> until it ends. A clerk
 /// serves at one window at a time, at least the minimum term (two years by default) unless the
 /// centre approves an earlier change. Ended assignments are kept as the window's record.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Windows;
 
 /// <summary>
-/// What a window may do with one item (窗口授權): accept it, and decide it on the spot (當場辦結).
+/// What a window may do with one item (窗口授权): accept it, and decide it on the spot (当场办结).
 /// An on-the-spot grant is for an instant item only, and needs the window head to hold at least
 /// middle-level chief's authority in the item's department.
 /// </summary>

@@ -42,7 +42,7 @@ public sealed record WindowResponse(
     IReadOnlyList<WindowStaffView> Staff,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A window as the public reads it (窗口公開): everything but its staff.</summary>
+/// <summary>A window as the public reads it (窗口公开): everything but its staff.</summary>
 public sealed record PublicWindow(
     string Number,
     string Name,
@@ -57,7 +57,7 @@ public sealed record PublicWindow(
 
 public sealed record WindowDepartmentView(string Department, string DepartmentName, ApprovalAuthority HeadAuthority, string HeadAuthorityName);
 
-/// <summary>An item a window serves and its authority there (辦理權限): 受理, or 受理、當場辦結.</summary>
+/// <summary>An item a window serves and its authority there (办理权限): 受理, or 受理、当场办结.</summary>
 public sealed record WindowGrantView(
     string ItemCode, string ItemName, string Department, CaseKind CaseKind, bool MayAccept, bool MayDecideOnTheSpot, string Authority);
 

@@ -5,24 +5,14 @@ namespace Approval.Engine.Tests.Repository;
 
 /// <summary>
 /// README.md and docs/ as a newcomer reads them: every relative link leads to a file or folder of
-/// the checkout, the README stays a front page, and the text is in simplified characters.
+/// the checkout, and the README stays a front page (the characters are <see cref="SimplifiedChineseTests"/>'s).
 /// </summary>
 public sealed partial class DocumentationLinksTests
 {
     /// <summary>README.md is the front door, a few screens long; everything else lives under docs/.</summary>
     private const int ReadmeMaxBytes = 16_000;
 
-    /// <summary>
-    /// Traditional forms of characters the docs use (and those the issue names). Each has a simplified
-    /// form, so it is a slip in a page that must be simplified only; names such as 於 that are also
-    /// written in simplified text are left out.
-    /// </summary>
-    private const string TraditionalCharacters =
-        "審決發證辦電監權機門開關並備內刪動務勞匯區參員單國圖執報場壯實專導屆層崗幹廣廳後徑復態慶應戶換據攤數斷時書會條業構樓標"
-        + "檔檢歷測準滿營爲狀獨現環產畫當確碼稱箇節紙級結統經綜維網編縣義聯職與華號衛補計記設許詢試話認誤說調請論諮諾負販責費資輸轉"
-        + "運適選鄉錄錯長間陸險項須預領類飲養駁體齊";
-
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void RelativeLinks_PointToFilesThatExist()
@@ -53,20 +43,6 @@ public sealed partial class DocumentationLinksTests
         var size = new FileInfo(Path.Combine(Root, "README.md")).Length;
 
         Assert.True(size <= ReadmeMaxBytes, $"README.md is {size:N0} bytes, more than {ReadmeMaxBytes:N0}: move detail into docs/.");
-    }
-
-    [Fact]
-    public void Documentation_UsesSimplifiedCharactersOnly()
-    {
-        var found = (
-            from file in DocumentationFiles()
-            let lines = File.ReadAllLines(file)
-            from number in Enumerable.Range(0, lines.Length)
-            let traditional = lines[number].Where(c => TraditionalCharacters.Contains(c)).Distinct().ToArray()
-            where traditional.Length > 0
-            select $"{Path.GetRelativePath(Root, file)}:{number + 1}: {new string(traditional)}").ToList();
-
-        Assert.True(found.Count == 0, "Traditional characters in the documentation:\n" + string.Join('\n', found));
     }
 
     [Theory]
@@ -146,19 +122,6 @@ public sealed partial class DocumentationLinksTests
         var baseFolder = link.Path.StartsWith('/') ? Root : Path.GetDirectoryName(file)!;
         var full = Path.GetFullPath(Path.Combine(baseFolder, link.Path.TrimStart('/')));
         return File.Exists(full) || Directory.Exists(full);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Approval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Approval.sln above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"\[[^\]\n]*\]\((?<target><[^>\n]*>|[^)\s]*)(?:\s+""[^""\n]*"")?\)")]

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Approval.Engine.Tests.Windows;
 
-/// <summary>窗口公開: what each window handles, with what authority, who heads it and whom to call, without logging in.</summary>
+/// <summary>窗口公开: what each window handles, with what authority, who heads it and whom to call, without logging in.</summary>
 public sealed class PublicWindowsTests(SampleHallHost hall) : IClassFixture<SampleHallHost>
 {
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Approval.Engine.Deadlines;
 
 /// <summary>
-/// A special procedure (特別程序, Art. 45) that stops both clocks: the working days d with
+/// A special procedure (特别程序, Art. 45) that stops both clocks: the working days d with
 /// Start &lt; d ≤ End are not counted. An open pause (no End yet) counts through today.
 /// </summary>
 public sealed class CasePause

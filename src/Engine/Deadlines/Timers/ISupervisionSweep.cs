@@ -1,7 +1,7 @@
 namespace Approval.Engine.Deadlines;
 
 /// <summary>
-/// The daily supervision sweep (電子監察巡查): finds every case past a warning threshold whose
+/// The daily supervision sweep (电子监察巡查): finds every case past a warning threshold whose
 /// warning was never recorded (a lost timer, a node that was down) and records it.
 /// </summary>
 internal interface ISupervisionSweep
