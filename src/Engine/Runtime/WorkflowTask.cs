@@ -1,3 +1,4 @@
+using Approval.Activities.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,6 +58,20 @@ public enum TaskKind
 
     /// <summary>A card to handle (督办), opened by the supervision chain; completing it resolves the card.</summary>
     Escalation,
+}
+
+/// <summary>
+/// The outcomes a task offers that is no step of a flow (a step's come from its activity's descriptor):
+/// known here, beside <see cref="TaskKind"/>, so that the inbox lists them without knowing the supervision chain.
+/// </summary>
+public static class TaskKindOutcomes
+{
+    /// <summary>An escalation task's one outcome: the head has dealt with it and says how.</summary>
+    public const string Handled = "Handled";
+
+    public static IReadOnlyList<OutcomeDescriptor> Escalation { get; } = [new(Handled, "已督办")];
+
+    public static IReadOnlyList<OutcomeDescriptor>? Of(TaskKind kind) => kind == TaskKind.Escalation ? Escalation : null;
 }
 
 public enum WorkTaskStatus

@@ -20,7 +20,10 @@ internal sealed record CompleteEscalationCommand(Guid TaskId, string? Outcome, s
 /// </summary>
 internal sealed class CompleteEscalation(
     ApprovalDbContext db, IAuthorizationService authorization, TimeProvider clock, AuditLog audit, ActivityRegistry registry)
+    : ITaskKindCompletion
 {
+    public TaskKind Kind => TaskKind.Escalation;
+
     public async Task<Result<CompleteTaskResponse>> RunAsync(CompleteEscalationCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
         var task = await db.Tasks.Include(t => t.Instance)
@@ -39,10 +42,7 @@ internal sealed class CompleteEscalation(
         return await CompleteAsync(task!, command.Outcome!, command.Comment, Actor.From(user), ct);
     }
 
-    /// <summary>
-    /// Completes <paramref name="task"/> (tracked, with its instance) for <paramref name="actor"/>, whose
-    /// permission the caller has checked, as it has the outcome's and comment's presence and length.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<Result<CompleteTaskResponse>> CompleteAsync(WorkflowTask task, string outcome, string? comment, Actor actor, CancellationToken ct)
     {
         if (outcome != EscalationTasks.Handled)

@@ -19,9 +19,9 @@ internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock)
     public const string ActivityType = "Supervise";
 
     /// <summary>The one outcome: the head has dealt with it and says how.</summary>
-    public const string Handled = "Handled";
+    public const string Handled = TaskKindOutcomes.Handled;
 
-    public static IReadOnlyList<OutcomeDescriptor> Outcomes { get; } = [new(Handled, "已督办")];
+    public static IReadOnlyList<OutcomeDescriptor> Outcomes => TaskKindOutcomes.Escalation;
 
     public static WorkflowTask Open(Case @case, Warning warning, string title, DateTimeOffset now) => new()
     {

@@ -1,5 +1,6 @@
 using Approval.Engine.Deadlines;
 using Approval.Engine.Runtime;
+using Approval.Engine.Tasks;
 
 namespace Approval.Engine.Supervision;
 
@@ -12,6 +13,7 @@ internal static class SupervisionExtensions
         builder.Services.AddScoped<WarningRecorder>();
         builder.Services.AddScoped<EscalationTasks>();
         builder.Services.AddScoped<CompleteEscalation>();
+        builder.Services.AddScoped<ITaskKindCompletion>(sp => sp.GetRequiredService<CompleteEscalation>());
         builder.Services.AddScoped<OverdueCases>();
         builder.Services.AddScoped<WarningHandling>();
         builder.Services.AddScoped<AcknowledgeWarning>();

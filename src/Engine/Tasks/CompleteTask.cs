@@ -3,7 +3,6 @@ using Approval.Activities.Registry;
 using Approval.Engine.Access;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
-using Approval.Engine.Supervision;
 using Approval.Engine.UseCases;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +12,15 @@ namespace Approval.Engine.Tasks;
 internal sealed record CompleteTaskCommand(Guid TaskId, string? Outcome, string? Comment);
 
 /// <summary>
-/// Completes a task (办理任务): a step of the case's flow, which the runtime then moves on, or an
-/// escalation task of a red card (<see cref="CompleteEscalation"/>). Who may complete it is decided
+/// Completes a task (办理任务): a step of the case's flow, which the runtime then moves on, or a
+/// task of another kind, such as a red card's escalation task, which its feature completes
+/// (<see cref="ITaskKindCompletion"/>). Who may complete it is decided
 /// here, once: the task's role and department (<see cref="TaskAccess"/>) and the rules beyond them
 /// (<see cref="ITaskGuard"/>: a window's grants).
 /// </summary>
 internal sealed class CompleteTask(
     ApprovalDbContext db, IAuthorizationService authorization, IEnumerable<ITaskGuard> guards, WorkflowRuntime runtime,
-    CompleteEscalation escalation, ActivityRegistry registry)
+    IEnumerable<ITaskKindCompletion> kinds, ActivityRegistry registry)
 {
     public const int MaxCommentLength = 2000;
 
@@ -46,16 +46,16 @@ internal sealed class CompleteTask(
             return invalid;
         }
 
-        if (task!.Kind == TaskKind.Escalation)
+        if (kinds.FirstOrDefault(k => k.Kind == task!.Kind) is { } kind)
         {
-            return await escalation.CompleteAsync(task, command.Outcome!, command.Comment, actor, ct);
+            return await kind.CompleteAsync(task!, command.Outcome!, command.Comment, actor, ct);
         }
 
-        var completion = await runtime.CompleteTaskAsync(task, command.Outcome!, command.Comment, actor, ct);
+        var completion = await runtime.CompleteTaskAsync(task!, command.Outcome!, command.Comment, actor, ct);
         return completion.Result switch
         {
             Completion.Status.Completed => Answer(completion.Task, completion.OpenedTasks ?? [], registry),
-            Completion.Status.Conflict => NoLongerOpen(task.Id),
+            Completion.Status.Conflict => NoLongerOpen(command.TaskId),
             _ => NotAnOutcome(command.Outcome!, completion.AllowedOutcomes ?? []),
         };
     }

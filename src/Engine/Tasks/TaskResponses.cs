@@ -2,7 +2,6 @@ using Approval.Engine.Deadlines;
 using Approval.Activities.Registry;
 using Approval.Engine.Definitions;
 using Approval.Engine.Runtime;
-using Approval.Engine.Supervision;
 
 namespace Approval.Engine.Tasks;
 
@@ -15,7 +14,7 @@ public sealed record TaskResponse(
     internal static TaskResponse From(WorkflowTask task, ActivityRegistry registry) => new(
         task.Id, task.InstanceId, task.ActivityId, task.ActivityType, task.Name, task.Role, task.Department,
         task.Status, task.CreatedAt,
-        task.Kind == TaskKind.Escalation ? EscalationTasks.Outcomes : registry.Find(task.ActivityType)?.Outcomes ?? [],
+        TaskKindOutcomes.Of(task.Kind) ?? registry.Find(task.ActivityType)?.Outcomes ?? [],
         task.Outcome, task.CompletedBy, task.CompletedAt, task.DueOn, task.Kind, task.Comment);
 }
 
