@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
@@ -144,8 +145,8 @@ public sealed class OutcomePortModel(ActivityNodeModel parent, OutcomeDescriptor
     // An outcome leads into a step (its own included: 补正 goes back to 受理), never into Start.
     public override bool CanAttachTo(Blazor.Diagrams.Core.Models.Base.ILinkable other) => other switch
     {
-        InputPortModel input => input.Node.Descriptor.Type != "Start" && !Locked,
-        ActivityNodeModel node => node.Descriptor.Type != "Start" && !Locked,
+        InputPortModel input => input.Node.Descriptor.Purpose != ActivityPurpose.Start && !Locked,
+        ActivityNodeModel node => node.Descriptor.Purpose != ActivityPurpose.Start && !Locked,
         _ => false,
     };
 }

@@ -1,3 +1,4 @@
+using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 
@@ -25,7 +26,7 @@ public static class AutoLayout
             successors[c.From].Add(c.To);
         }
 
-        var start = definition.Activities.FirstOrDefault(a => a.Type == "Start")?.Id ?? ids.FirstOrDefault();
+        var start = definition.Activities.FirstOrDefault(a => registry.Find(a.Type)?.Purpose == ActivityPurpose.Start)?.Id ?? ids.FirstOrDefault();
         var forward = ForwardEdges(start, successors);
         var layer = Layers(ids, forward);
         var height = definition.Activities

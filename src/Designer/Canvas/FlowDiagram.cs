@@ -1,3 +1,4 @@
+using Approval.Activities.Contract;
 using Approval.Activities.Definitions;
 using Approval.Activities.Registry;
 using Approval.Activities.Validation;
@@ -220,7 +221,7 @@ public sealed partial class FlowDiagram
     // outcome replaces the one it had, so re-routing Review's Pass is one drag, not a drag and a delete.
     private void Rewire(ConnectionLinkModel connection)
     {
-        if (connection.Source is SinglePortAnchor { Port: OutcomePortModel port } && port.Node.Descriptor.Type != "Fork")
+        if (connection.Source is SinglePortAnchor { Port: OutcomePortModel port } && port.Node.Descriptor.Purpose != ActivityPurpose.Fork)
         {
             var replaced = port.Links.Where(l => !ReferenceEquals(l, connection)).ToList();
             _loading = true;
