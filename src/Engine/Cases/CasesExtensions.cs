@@ -5,7 +5,6 @@ internal static class CasesExtensions
     /// <summary>Cases (their clocks are the deadlines').</summary>
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<FileCase>();
         return builder;
     }
