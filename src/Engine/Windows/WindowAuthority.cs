@@ -69,7 +69,7 @@ internal sealed class WindowAuthority(ApprovalDbContext db, CaseClock clocks) : 
         var limit = Math.Min(replyLimitDays ?? cap, cap);
         if (@case.MajorProject)
         {
-            limit = (limit + 1) / 2;
+            limit = Case.MajorProjectTarget(limit);
         }
 
         if (limit <= 0)
