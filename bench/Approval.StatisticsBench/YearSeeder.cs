@@ -2,8 +2,8 @@ using Approval.Engine.Cases;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Runtime;
-using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;
+using Approval.YearOfCases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

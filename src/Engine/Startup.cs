@@ -1,14 +1,82 @@
+using Approval.Engine.Access;
+using Approval.Engine.Audit;
+using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
+using Approval.Engine.Http;
 using Approval.Engine.Identity;
+using Approval.Engine.Materials;
+using Approval.Engine.Runtime;
+using Approval.Engine.Scheduling;
+using Approval.Engine.Statistics;
 using Approval.Engine.Storage;
+using Approval.Engine.Studio;
+using Approval.Engine.Supervision;
+using Approval.Engine.Tasks;
 using Approval.Engine.Windows;
 
 namespace Approval.Engine;
 
+/// <summary>
+/// The platform's table of contents: each feature registers its services, middleware and endpoints.
+/// The host (Program.cs) and any program that runs the platform in its own process build it from here,
+/// so they never differ.
+/// </summary>
 internal static class Startup
 {
+    /// <summary>Every feature's services, in the order they build on each other.</summary>
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
+
+        builder.AddStorage();
+        builder.AddAudit();
+        builder.AddPlatformIdentity();
+        builder.AddAccess();
+        builder.AddFlowEngine();
+        builder.AddDefinitions();
+        builder.AddTasks();
+        builder.AddDeadlines();
+        builder.AddCatalogue();
+        builder.AddWindows();
+        builder.AddCases();
+        builder.AddMaterials();
+        builder.AddSupervision();
+        builder.AddStatistics();
+        builder.AddScheduling();
+        builder.AddHttpApi();
+        builder.AddStudio();
+        return builder;
+    }
+
+    /// <summary>The middleware, then every feature's endpoints.</summary>
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.UseHttpApi();
+        app.UseAuthentication();
+        app.UseStudioLogin();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health");
+        app.MapAuth();
+        app.MapUsers();
+        app.MapBrowserLogin();
+        app.MapDefinitions();
+        app.MapCatalogue();
+        app.MapWindows();
+        app.MapCases();
+        app.MapMaterials();
+        app.MapTasks();
+        app.MapSupervisionApis();
+        app.MapDeadlines();
+        app.MapStatistics();
+        app.MapStudio();
+        app.MapAudit();
+        return app;
+    }
+
     /// <summary>
     /// Migrates the database, publishes the shipped flows and stores the holiday years it lacks (then
     /// loads the working-day calendar), loads the sample catalogue and the sample hall into empty ones,

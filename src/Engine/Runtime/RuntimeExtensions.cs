@@ -9,7 +9,7 @@ internal static class RuntimeExtensions
     /// <summary>The activity registry, the definition store and the runtime that runs flows.</summary>
     public static WebApplicationBuilder AddFlowEngine(this WebApplicationBuilder builder)
     {
-        // The year-of-cases command registers its simulated clock first.
+        // A program that runs the platform on a simulated clock registers it first.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(ActivityRegistry.Default);
         builder.Services.AddSingleton<DefinitionStore>();

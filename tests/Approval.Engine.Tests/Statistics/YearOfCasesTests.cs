@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Statistics;
-using Approval.Engine.Statistics.YearOfCases;
 using Approval.Engine.Storage;
+using Approval.YearOfCases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -38,7 +38,7 @@ internal static class TimersExtensions
         builder.Services.AddScoped<TimerSchedule>();
         builder.Services.AddSingleton<TimerQueue>();
 
-        // Timers:Enabled=false (the year-of-cases command, whose clock runs ahead of Hangfire's) leaves timers unscheduled.
+        // Timers:Enabled=false (for a simulated clock, which runs ahead of Hangfire's) leaves timers unscheduled.
         if (configuration.GetValue("Timers:Enabled", true))
         {
             builder.Services.AddHangfireServer(o =>

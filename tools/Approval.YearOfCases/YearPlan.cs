@@ -1,7 +1,7 @@
 using Approval.Engine.Catalogue;
 using Approval.Engine.Deadlines;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>What one simulated application goes through: a step at a China-time instant.</summary>
 internal enum StepKind

@@ -5,7 +5,7 @@ using Approval.Activities.Contract;
 using Approval.Engine.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>
 /// The people of the simulated year: a clerk at each window, a handler and a head in each department,

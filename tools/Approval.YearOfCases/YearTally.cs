@@ -1,7 +1,8 @@
 using Approval.Engine.Catalogue;
 using Approval.Engine.Deadlines;
+using Approval.Engine.Statistics;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>What the simulation did to one application: the days it was received, accepted and completed, its pauses and extension.</summary>
 internal sealed class CaseFacts(CaseKind kind, int promisedLimit, int statutoryLimit)

@@ -1,4 +1,4 @@
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>
 /// How a county hall's year divides over the sample catalogue: which items people apply for how

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Approval.Engine.Deadlines;
+using Approval.Engine.Statistics;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>Holds the platform's report against what the simulation did, month by month and for the whole period.</summary>
 internal static class YearCheck

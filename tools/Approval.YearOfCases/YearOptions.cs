@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>
 /// What to simulate: the working days from..to (a calendar year by default), how many applications the
@@ -11,12 +11,12 @@ internal sealed record YearOptions(
     DateOnly From, DateOnly To, int Accepted, int Seed, int Concurrency, string Database, string? Export)
 {
     public const string Usage =
-        "generate-year [--year 2025] [--accepted 26779] [--seed 2025] [--concurrency 4] [--database data/year-2025.db] [--export data/year-2025.xlsx]";
+        "dotnet run --project tools/Approval.YearOfCases -- [--year 2025] [--accepted 26779] [--seed 2025] [--concurrency 4] [--database data/year-2025.db] [--export data/year-2025.xlsx]";
 
     public static YearOptions ForYear(int year, int accepted = 26_779, int seed = 2025) =>
         new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), accepted, seed, 4, $"data/year-{year}.db", $"data/year-{year}.xlsx");
 
-    /// <summary>Reads the command's own arguments (after "generate-year"); null with a message when they do not read.</summary>
+    /// <summary>Reads the tool's arguments; null with a message when they do not read.</summary>
     public static (YearOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

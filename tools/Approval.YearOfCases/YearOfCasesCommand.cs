@@ -4,36 +4,29 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Approval.Engine.Deadlines;
+using Approval.Engine.Statistics;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>
-/// <c>dotnet run --project src/Engine -- generate-year [options]</c>: starts the platform on a fresh
-/// SQLite file with the sample catalogue and a simulated clock, takes a year of applications through
-/// its HTTP API (<see cref="YearPlan"/>, <see cref="YearRun"/>), then reads the year's report as the
-/// supervision office would, checks every figure against what the simulation did, and saves the
+/// The tool's one command: starts the platform (the Engine's own <c>AddPlatform</c>, in this process) on
+/// a fresh SQLite file with the sample catalogue and a simulated clock, takes a year of applications
+/// through its HTTP API (<see cref="YearPlan"/>, <see cref="YearRun"/>), then reads the year's report as
+/// the supervision office would, checks every figure against what the simulation did, and saves the
 /// report as a workbook. Quartz and the deadline timers stay off: Hangfire counts delays on the real
 /// clock, which the simulated one outruns.
 /// </summary>
 internal sealed class YearOfCasesCommand(YearOptions options)
 {
-    public const string Name = "generate-year";
-
     private readonly SimulatedClock _clock = new(ChinaTime.StartOf(options.From));
     private string _database = "";
 
-    /// <summary>The command when the arguments ask for it (null otherwise); an invalid one says why and asks nothing more.</summary>
+    /// <summary>The command the arguments ask for; null, with the reason and the usage, when they do not read.</summary>
     public static YearOfCasesCommand? From(string[] args, out string? error)
     {
-        error = null;
-        if (args.Length == 0 || args[0] != Name)
-        {
-            return null;
-        }
-
-        var (options, problem) = YearOptions.Parse(args[1..]);
+        var (options, problem) = YearOptions.Parse(args);
         error = problem;
         return options is null ? null : new YearOfCasesCommand(options);
     }
@@ -41,7 +34,7 @@ internal sealed class YearOfCasesCommand(YearOptions options)
     /// <summary>Its database, settings and clock, before the features read them; false (said why) when the database exists.</summary>
     public bool Configure(WebApplicationBuilder builder)
     {
-        _database = Resolve(builder.Environment.ContentRootPath, options.Database);
+        _database = Resolve(options.Database);
         if (File.Exists(_database))
         {
             Console.Error.WriteLine($"{_database} exists: the year is generated into a fresh database. Delete it or give --database.");
@@ -59,6 +52,9 @@ internal sealed class YearOfCasesCommand(YearOptions options)
 
             // The staff sign in once, on 1 January: their tokens must outlast the simulated year.
             ["Auth:TokenLifetimeMinutes"] = "1100000",
+
+            // And all of them from this one address within a second, past the limit set for a person.
+            ["RateLimiting:Login:PermitLimit"] = "1000",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         });
@@ -114,7 +110,7 @@ internal sealed class YearOfCasesCommand(YearOptions options)
                 : "{Count} figures differ from what the simulation did.", differences.Count);
             if (options.Export is { } export)
             {
-                var path = Resolve(app.Environment.ContentRootPath, export);
+                var path = Resolve(export);
                 await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync($"/api/statistics/export?{query},department", ct), ct);
                 logger.LogInformation("The year's report by month and department: {Path}", path);
             }
@@ -143,9 +139,10 @@ internal sealed class YearOfCasesCommand(YearOptions options)
         logger.LogInformation("{Count} timer reschedulings of the simulated year dropped: the supervision sweep covers the cases still open.", forgotten);
     }
 
-    private static string Resolve(string contentRoot, string path)
+    // A relative --database or --export is taken from the folder the tool was started in.
+    private static string Resolve(string path)
     {
-        var full = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path));
+        var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return full;
     }

@@ -1,4 +1,4 @@
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>The platform's clock while a year of cases is simulated: it stands still until moved, and only forward.</summary>
 internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Approval.Engine.Deadlines;
 
-namespace Approval.Engine.Statistics.YearOfCases;
+namespace Approval.YearOfCases;
 
 /// <summary>
 /// Takes the planned steps through the platform's HTTP API in time order: the clock is moved to each
