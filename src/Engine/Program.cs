@@ -65,6 +65,7 @@ app.UseHttpApi();
 app.UseAuthentication();
 app.UseStudioLogin();
 app.UseAuthorization();
+app.UseUnmatchedApiPaths();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
