@@ -57,6 +57,7 @@ internal static class Startup
         app.UseAuthentication();
         app.UseStudioLogin();
         app.UseAuthorization();
+        app.UseUnmatchedApiPaths();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");

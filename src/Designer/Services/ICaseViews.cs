@@ -49,8 +49,9 @@ public sealed record CaseView(
 public sealed record CaseStep(
     string ActivityId, string ActivityType, string? ActivityName, string Outcome, string? Actor, string? Comment, DateTimeOffset At);
 
-/// <summary>A step the case waits at: an open task.</summary>
-public sealed record CaseWait(string ActivityId, string Name, string Role, string? Department, DateTimeOffset Since, DateOnly? DueOn);
+/// <summary>A step the case waits at: an open task; the department by its code and, where the catalogue names it, its name.</summary>
+public sealed record CaseWait(
+    string ActivityId, string Name, string Role, string? Department, DateTimeOffset Since, DateOnly? DueOn, string? DepartmentName = null);
 
 /// <summary>The case's clocks: the statutory and promised deadlines and what is still to come.</summary>
 public sealed record CaseDeadlines(

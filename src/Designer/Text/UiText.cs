@@ -1,4 +1,5 @@
 using Approval.Activities.Contract;
+using Approval.Activities.Flow;
 using Approval.Activities.Registry;
 
 namespace Approval.Designer.Text;
@@ -32,6 +33,20 @@ public sealed class UiText(string? language)
 
     public string Status(string status) => this["status." + status];
 
+    /// <summary>A case's status with how it ended, when that says more than "completed": 已办结（准予许可）.</summary>
+    public string StatusAndResult(string status, string? result) =>
+        result is null or EndResults.Completed ? Status(status)
+            : IsEnglish ? $"{Status(status)} ({Choice(result)})" : $"{Status(status)}（{Choice(result)}）";
+
+    /// <summary>A deadline timer's kind (the engine's <c>TimerKind</c>): 黄牌预警, 红牌, 超过法定时限 ...</summary>
+    public string TimerKind(string kind) => this["timer." + kind];
+
+    /// <summary>
+    /// A value of a choice property (an End's result, an escalation's target or severity), or a case's result;
+    /// a value with no label shows as it is.
+    /// </summary>
+    public string Choice(string value) => ChoiceNames.TryGetValue(value, out var w) ? (IsEnglish ? w.En : w.Zh) : value;
+
     public string Date(DateTimeOffset at) => ChinaTime(at).ToString("yyyy-MM-dd HH:mm");
 
     public static DateTimeOffset ChinaTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8));
@@ -52,6 +67,24 @@ public sealed class UiText(string? language)
         [Roles.DepartmentHead] = ("科室负责人", "Department head"),
         [Roles.Supervisor] = ("电子监察", "Supervisor"),
         [Roles.Applicant] = ("申请人", "Applicant"),
+    };
+
+    // The values are the flow JSON's; each is one word across the choice properties (see End and Escalate).
+    private static readonly Dictionary<string, (string Zh, string En)> ChoiceNames = new()
+    {
+        [EndResults.Approved] = ("准予许可", "Approved"),
+        [EndResults.Denied] = ("不予许可", "Denied"),
+        [EndResults.Refused] = ("不予受理", "Not accepted"),
+        [EndResults.Rejected] = ("驳回", "Rejected"),
+        [EndResults.Completed] = ("办结", "Completed"),
+        [Escalate.Handler] = ("经办人", "Handler"),
+        [Escalate.DepartmentHead] = ("部门负责人", "Department head"),
+        [Escalate.SupervisionOffice] = ("电子监察室", "Supervision office"),
+        [Escalate.NamedRole] = ("指定角色", "Named role"),
+        ["Notice"] = ("提示", "Notice"),
+        ["Yellow"] = ("黄牌", "Yellow card"),
+        ["Red"] = ("红牌", "Red card"),
+        ["Severe"] = ("严重", "Severe"),
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Words = new()
@@ -157,6 +190,13 @@ public sealed class UiText(string? language)
         ["cases.certificateDue"] = ("发证期限", "Certificate due"),
         ["cases.stepDue"] = ("步骤期限", "Step due"),
         ["cases.timers"] = ("待触发的提醒", "Timers to come"),
+        ["timer.CorrectionNotice"] = ("补正告知期限", "Correction notice due"),
+        ["timer.Yellow"] = ("黄牌预警", "Yellow warning"),
+        ["timer.Red"] = ("红牌（超过承诺时限）", "Red card (promised limit passed)"),
+        ["timer.StatutoryBreach"] = ("超过法定时限", "Statutory limit passed"),
+        ["timer.StepWarning"] = ("步骤预警", "Step warning"),
+        ["timer.StepOverdue"] = ("步骤超时", "Step overdue"),
+        ["timer.Escalation"] = ("督办升级", "Escalation"),
         ["cases.legendVisited"] = ("已办理", "Done"),
         ["cases.legendWaiting"] = ("等待中", "Waiting"),
         ["cases.legendPath"] = ("已走过的连线", "Path taken"),

@@ -8,7 +8,8 @@ internal static class HttpExtensions
 {
     /// <summary>
     /// ProblemDetails for every error, request size and depth limits, the definition JSON format on
-    /// the wire, transport safety (<see cref="HttpSecurity"/>), and Swagger with bearer auth.
+    /// the wire, transport safety (<see cref="HttpSecurity"/>), a ProblemDetails for an unencoded request
+    /// target (<see cref="RequestTargetGuard"/>), and Swagger with bearer auth.
     /// </summary>
     public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
     {
@@ -20,6 +21,7 @@ internal static class HttpExtensions
         // A body that does not bind throws, in every environment, so the handler can say what and where.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddHttpSecurity();
+        builder.AddRequestTargetGuard();
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.MaxDepth = limits.MaxJsonDepth;

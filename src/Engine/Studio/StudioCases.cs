@@ -100,13 +100,18 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
             .SingleAsync(ct);
         var itemName = @case.ItemCode is null ? null
             : await db.PowerItems.AsNoTracking().Where(i => i.Code == @case.ItemCode).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var departments = @case.OpenTasks.Select(t => t.Department).Where(d => d is not null).Distinct().ToList();
+        var departmentNames = (await db.PowerItems.AsNoTracking().Where(i => departments.Contains(i.Department))
+                .Select(i => new { i.Department, i.DepartmentName }).Distinct().ToListAsync(ct))
+            .DistinctBy(d => d.Department).ToDictionary(d => d.Department, d => d.DepartmentName);
         var clock = @case.Clock;
         return new CaseView(
             @case.Id, @case.ItemCode, itemName, @case.Status.ToString(), @case.Result, @case.Department, @case.ReceivedAt, @case.CompletedAt,
             WorkflowJson.Deserialize(json),
             [.. @case.History.Select(h => new CaseStep(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))],
             [.. @case.OpenTasks.Where(t => t.Kind == TaskKind.Step)
-                .Select(t => new CaseWait(t.ActivityId, t.Name, t.Role, t.Department, t.CreatedAt, t.DueOn))],
+                .Select(t => new CaseWait(t.ActivityId, t.Name, t.Role, t.Department, t.CreatedAt, t.DueOn,
+                    t.Department is null ? null : departmentNames.GetValueOrDefault(t.Department)))],
             new CaseDeadlines(
                 clock.ReceivedOn, clock.AcceptedOn, clock.StatutoryLimit, clock.PromisedLimit, clock.PromisedDeadline, clock.StatutoryDeadline,
                 clock.WorkingDaysLeft, clock.Paused, clock.Provisional, clock.CertificateDue,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Designer.Tests.Cases;
 
-/// <summary>The case list: a trial case (试运行) is labelled as one, an application is not.</summary>
+/// <summary>The case list: a trial case (试运行) is labelled as one, an application is not; status and result are in Chinese.</summary>
 public sealed class CaseListTests
 {
     [Fact]
@@ -26,6 +26,23 @@ public sealed class CaseListTests
         Assert.Equal(2, rows.Count);
         Assert.Equal("试运行", rows[0].QuerySelector("[data-testid=trial-case]")?.TextContent.Trim());
         Assert.Null(rows[1].QuerySelector("[data-testid=trial-case]"));
+    }
+
+    [Theory]
+    [InlineData("Completed", "Approved", "已办结（准予许可）")]
+    [InlineData("Completed", "Refused", "已办结（不予受理）")]
+    [InlineData("Completed", "Completed", "已办结")]
+    [InlineData("Running", null, "办理中")]
+    public async Task TheStatus_AndHowTheCaseEnded_AreInChinese(string status, string? result, string shown)
+    {
+        var entry = new CaseListEntry(Guid.NewGuid(), "T-1", "测试事项", "standard-licence", 1, status, result, DateTimeOffset.UnixEpoch);
+        await using var context = DesignerContext.Create(s => s.AddSingleton<ICaseViews>(new Views([entry])));
+
+        var list = context.Render<CaseList>(p => p
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal())))
+            .AddCascadingValue(DesignerContext.Chinese));
+
+        Assert.Equal(shown, list.Find("[data-testid=case-status]").TextContent.Trim());
     }
 
     private sealed class Views(IReadOnlyList<CaseListEntry> entries) : ICaseViews

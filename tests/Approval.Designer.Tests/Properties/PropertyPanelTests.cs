@@ -139,6 +139,25 @@ public sealed class PropertyPanelTests
         Assert.All(panel.FindAll("input, textarea"), input => Assert.True(input.HasAttribute("readonly")));
     }
 
+    [Fact]
+    public async Task AChoice_IsLabelledInChinese_WithItsValueBeside_InTheListAndTheField()
+    {
+        await using var context = DesignerContext.Create();
+
+        var end = Render(context, Node("End"));
+        var escalate = Render(context, Node("Escalate"));
+
+        var result = end.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "办结结果");
+        // The items' labels render only in the open list; their content is rendered on its own here.
+        var items = result.FindComponents<MudSelectItem<string>>().Where(i => i.Instance.ChildContent is not null)
+            .Select(i => (i.Instance.Value, Label: context.Render(i.Instance.ChildContent!).Markup)).ToList();
+        Assert.Contains(items, i => i.Value == "Approved" && i.Label.Contains("准予许可 (Approved)", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.Value == "Refused" && i.Label.Contains("不予受理 (Refused)", StringComparison.Ordinal));
+        Assert.Contains("value=\"红牌 (Red)\"", escalate.Markup);
+        Assert.Contains("value=\"部门负责人 (DepartmentHead)\"", escalate.Markup);
+        Assert.Contains("value=\"办结 (Completed)\"", end.Markup);
+    }
+
     private static IRenderedComponent<PropertyPanel> Render(
         BunitContext context, ActivityNodeModel node, Action? changed = null, string[]? ids = null, bool readOnly = false) =>
         context.Render<PropertyPanel>(p => p
