@@ -116,7 +116,8 @@ public sealed class DesignerTests(BrowserFixture fixture)
         Assert.Equal(0, await page.Locator("[data-testid=palette]").CountAsync());
 
         await page.Locator("[data-testid=switch-language]").ClickAsync();
-        await page.Locator("[data-testid=designer]").WaitForAsync();
+        // The switch reloads the page: wait for the Chinese page, not for the English one still showing.
+        await page.Locator("[data-testid=designer]", new PageLocatorOptions { HasText = "只读" }).WaitForAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         await page.Context.CloseAsync();
     }
