@@ -35,6 +35,23 @@ public sealed class CaseViewerTests
     }
 
     [Fact]
+    public async Task TheHistory_NamesTheResultAnEndRecorded_InChinese()
+    {
+        var completed = Case("Completed", "Approved") with
+        {
+            History = [new CaseStep("end-approved", "End", "办结（准予）", "Approved", null, null, DateTimeOffset.UnixEpoch)],
+            Waiting = [],
+        };
+        await using var context = DesignerContext.Create(s => s.AddSingleton<ICaseViews>(new Views(completed)));
+
+        var viewer = Render(context, DesignerContext.Chinese);
+
+        var history = viewer.Find("[data-testid=case-viewer] .case-side").TextContent;
+        Assert.Contains("办结（准予） → 准予许可", history);
+        Assert.DoesNotContain("Approved", history);
+    }
+
+    [Fact]
     public async Task TheWaitingStep_NamesItsDepartment_AndTheResultIsInChinese()
     {
         await using var context = DesignerContext.Create(s => s.AddSingleton<ICaseViews>(new Views(Case("Completed", "Approved"))));
