@@ -129,7 +129,14 @@ internal sealed class RequestTargetGuard(ConnectionDelegate next, KestrelServerO
         var encoded = new StringBuilder(target.Length * 2);
         foreach (var b in target)
         {
-            encoded.Append(b < 0x80 ? ((char)b).ToString() : $"%{b:X2}");
+            if (b < 0x80)
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         return encoded.ToString();

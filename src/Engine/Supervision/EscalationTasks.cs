@@ -1,6 +1,5 @@
 using Approval.Engine.Deadlines;
 using Approval.Activities.Contract;
-using Approval.Activities.Registry;
 using Approval.Engine.Cases;
 using Approval.Engine.Runtime;
 using Approval.Engine.Storage;
@@ -20,8 +19,6 @@ internal sealed class EscalationTasks(ApprovalDbContext db, TimeProvider clock)
 
     /// <summary>The one outcome: the head has dealt with it and says how.</summary>
     public const string Handled = TaskKindOutcomes.Handled;
-
-    public static IReadOnlyList<OutcomeDescriptor> Outcomes => TaskKindOutcomes.Escalation;
 
     public static WorkflowTask Open(Case @case, Warning warning, string title, DateTimeOffset now) => new()
     {
