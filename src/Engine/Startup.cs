@@ -6,6 +6,7 @@ using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
 using Approval.Engine.Http;
 using Approval.Engine.Identity;
+using Approval.Engine.Inbox;
 using Approval.Engine.Materials;
 using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
@@ -30,6 +31,7 @@ internal static class Startup
     {
         DemoUsers.ThrowIfConfiguredOutsideDevelopment(builder.Configuration, builder.Environment);
 
+        builder.AddCentre();
         builder.AddStorage();
         builder.AddAudit();
         builder.AddPlatformIdentity();
@@ -41,6 +43,7 @@ internal static class Startup
         builder.AddCatalogue();
         builder.AddWindows();
         builder.AddCases();
+        builder.AddInbox();
         builder.AddMaterials();
         builder.AddSupervision();
         builder.AddStatistics();
@@ -70,6 +73,7 @@ internal static class Startup
         app.MapCases();
         app.MapMaterials();
         app.MapTasks();
+        app.MapInbox();
         app.MapSupervisionApis();
         app.MapDeadlines();
         app.MapStatistics();

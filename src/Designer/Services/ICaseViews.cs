@@ -15,6 +15,9 @@ public interface ICaseViews
 
     Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default);
 
+    /// <summary>The case with this 受理编号 among those the user may see, if any.</summary>
+    Task<Guid?> FindAsync(ClaimsPrincipal user, string number, CancellationToken ct = default);
+
     /// <summary>
     /// An administrator tries the flow's published version out with case data of their choosing (试运行):
     /// the case the API's <c>POST /api/cases</c> starts for <c>{"definitionId","department","data"}</c>.
@@ -28,7 +31,7 @@ public sealed record TryOutResult(Guid? CaseId, string? Problem);
 /// <summary>A case as the list shows it; <see cref="Trial"/> marks a trial case (试运行) started from a bare flow.</summary>
 public sealed record CaseListEntry(
     Guid Id, string? ItemCode, string? ItemName, string DefinitionId, int DefinitionVersion, string Status, string? Result,
-    DateTimeOffset ReceivedAt, bool Trial = false);
+    DateTimeOffset ReceivedAt, bool Trial = false, string? Number = null);
 
 /// <summary>A case with the version of the flow it runs, where it has been and where it waits.</summary>
 public sealed record CaseView(
@@ -43,7 +46,8 @@ public sealed record CaseView(
     WorkflowDefinition Definition,
     IReadOnlyList<CaseStep> History,
     IReadOnlyList<CaseWait> Waiting,
-    CaseDeadlines Deadlines);
+    CaseDeadlines Deadlines,
+    string? Number = null);
 
 /// <summary>One step the case took (its history).</summary>
 public sealed record CaseStep(

@@ -34,12 +34,18 @@ internal static class AuditChain
         }
     }
 
-    public static async Task<int> SaveAsync(ApprovalDbContext db, Func<CancellationToken, Task<int>> save, CancellationToken ct)
+    /// <summary>
+    /// Saves under the lock: <paramref name="prepare"/> runs first, holding it (the unit of work's new
+    /// numbers are given there), then the new entries are chained and <paramref name="save"/> writes.
+    /// </summary>
+    public static async Task<int> SaveAsync(
+        ApprovalDbContext db, Func<CancellationToken, Task> prepare, Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
             // The caller's transaction: it commits, and holds the lock until then.
             await LockAsync(db, ct);
+            await prepare(ct);
             await SealAsync(db, ct);
             return await save(ct);
         }
@@ -51,6 +57,7 @@ internal static class AuditChain
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await LockAsync(db, ct);
+                await prepare(ct);
                 var first = await SealAsync(db, ct);
                 try
                 {

@@ -1,14 +1,30 @@
 using Approval.Engine.Catalogue;
+using System.ComponentModel.DataAnnotations.Schema;
 using Approval.Engine.Runtime;
+using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Approval.Engine.Cases;
 
 /// <summary>An application (办件): who applied, for what, and the flow instance that runs it (same id).</summary>
-public sealed class Case
+public sealed class Case : ISequenceNumbered
 {
     public Guid Id { get; set; }
+
+    /// <summary>The 受理编号 (<see cref="CaseNumbers"/>), given when the case is first saved.</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>The 查询码 the applicant looks the case up with, beside its number.</summary>
+    public string QueryCode { get; set; } = "";
+
+    /// <summary>The head of the number to give (county and day), set on filing; the save appends the day's sequence.</summary>
+    [NotMapped]
+    public string? NumberPrefix { get; set; }
+
+    string? ISequenceNumbered.SequenceKey => NumberPrefix;
+
+    void ISequenceNumbered.TakeNumber(int next) => Number = CaseNumbers.Compose(NumberPrefix!, next);
 
     public WorkflowInstance Instance { get; set; } = null!;
 
@@ -125,6 +141,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     public void Configure(EntityTypeBuilder<Case> builder)
     {
         builder.ToTable("Cases");
+        builder.Property(c => c.Number).HasMaxLength(CaseNumbers.MaxLength);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.QueryCode).HasMaxLength(CaseNumbers.QueryCodeLength);
         builder.Property(c => c.Department).HasMaxLength(100);
         builder.Property(c => c.CreatedBy).HasMaxLength(450);
         builder.HasOne(c => c.Instance).WithOne().HasForeignKey<Case>(c => c.Id);

@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Cases;
 
-/// <summary>Finding one's cases: the cases the caller may see (<see cref="CaseAccess"/>), by status, item and day received.</summary>
+/// <summary>Finding one's cases: the cases the caller may see (<see cref="CaseAccess"/>), by status, item, number and day received.</summary>
 internal static class CaseListApi
 {
     public const int MaxTake = 500;
 
     internal static async Task<Results<Ok<List<CaseSummary>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, ApprovalDbContext db, CaseAccess access, CancellationToken ct,
-        string? status = null, string? item = null, string? from = null, string? to = null, int skip = 0, int take = 100)
+        string? status = null, string? item = null, string? number = null, string? from = null, string? to = null, int skip = 0, int take = 100)
     {
         var problems = new List<CalendarProblem>();
         InstanceStatus? wanted = null;
@@ -44,6 +44,11 @@ internal static class CaseListApi
             problems.Add(new("item", "item (an item's code) is at most 50 characters."));
         }
 
+        if (number?.Length > CaseNumbers.MaxLength)
+        {
+            problems.Add(new("number", $"number (a case's 受理编号) is at most {CaseNumbers.MaxLength} characters."));
+        }
+
         if (problems.Count > 0)
         {
             return Problems.Invalid("The case query is not valid.", problems.Select(p => (p.Where, p.Message)));
@@ -52,6 +57,7 @@ internal static class CaseListApi
         var cases = await access.Scope(db.Cases.AsNoTracking(), user, Operations.See);
         cases = wanted is null ? cases : cases.Where(c => c.Instance.Status == wanted);
         cases = item is null ? cases : cases.Where(c => c.ItemCode == item);
+        cases = string.IsNullOrWhiteSpace(number) ? cases : cases.Where(c => c.Number == number.Trim());
         cases = first is null ? cases : cases.Where(c => c.ReceivedOn >= first);
         cases = last is null ? cases : cases.Where(c => c.ReceivedOn <= last);
         var list = await cases
@@ -59,7 +65,7 @@ internal static class CaseListApi
             .Skip(skip).Take(take)
             .Select(c => new CaseSummary(
                 c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.Status, c.Instance.Result, c.Department, c.AcceptedWindow,
-                c.ReceivedAt, c.PromisedDeadline, c.Instance.CompletedAt, c.Trial))
+                c.ReceivedAt, c.PromisedDeadline, c.Instance.CompletedAt, c.Trial, c.Number))
             .ToListAsync(ct);
         return TypedResults.Ok(list);
     }
@@ -71,4 +77,4 @@ internal static class CaseListApi
 /// </summary>
 public sealed record CaseSummary(
     Guid Id, string? ItemCode, string DefinitionId, InstanceStatus Status, string? Result, string? Department, string? AcceptedWindow,
-    DateTimeOffset ReceivedAt, DateOnly? PromisedDeadline, DateTimeOffset? CompletedAt, bool Trial);
+    DateTimeOffset ReceivedAt, DateOnly? PromisedDeadline, DateTimeOffset? CompletedAt, bool Trial, string Number);

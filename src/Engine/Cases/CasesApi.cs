@@ -19,7 +19,7 @@ internal static class CasesApi
         group.MapPost("", CreateAsync)
             .WithSummary("File an application for an item; the item's published flow starts at once.");
         group.MapGet("", CaseListApi.ListAsync)
-            .WithSummary("The cases the caller may see, newest first: ?status=Running|Completed|Faulted &item= &from=&to= (received, YYYY-MM-DD) &skip=&take=.");
+            .WithSummary("The cases the caller may see, newest first: ?status=Running|Completed|Faulted &item= &number= (受理编号) &from=&to= (received, YYYY-MM-DD) &skip=&take=.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A case with its status, clocks, open tasks and history.");
         return app;
     }

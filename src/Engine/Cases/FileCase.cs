@@ -13,6 +13,7 @@ using Approval.Engine.UseCases;
 using Approval.Engine.Windows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Approval.Engine.Cases;
 
@@ -38,7 +39,8 @@ public sealed record SuppliedMaterial(string Name, int Originals = 1, int Copies
 /// </summary>
 internal sealed class FileCase(
     ApprovalDbContext db, IAuthorizationService authorization, DefinitionStore definitions, WorkflowRuntime runtime,
-    ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader, TimerSchedule timers, WindowDesk desk, AuditLog audit)
+    ActivityRegistry registry, CatalogueEditor catalogue, CaseClockReader clockReader, TimerSchedule timers, WindowDesk desk, AuditLog audit,
+    IOptions<CentreOptions> centre)
 {
     public const int MaxDataLength = 64 * 1024;
 
@@ -107,7 +109,9 @@ internal sealed class FileCase(
             CreatedBy = actor.UserId,
             ReceivedAt = instance.CreatedAt,
             ReceivedOn = ChinaTime.DateOf(instance.CreatedAt),
+            QueryCode = CaseNumbers.NewQueryCode(),
         };
+        @case.NumberPrefix = CaseNumbers.Prefix(centre.Value.CountyCode, @case.ReceivedOn, @case.Trial);
         if (item is not null)
         {
             @case.RunsTo(item);

@@ -16,6 +16,7 @@ internal static class DeadlinesExtensions
         // The clocks follow each case's flow as a step observer.
         builder.Services.AddScoped<CaseClock>();
         builder.Services.AddScoped<CaseClockReader>();
+        builder.Services.AddScoped<CaseUrgency>();
         builder.Services.AddScoped<ClockChange>();
         builder.Services.AddScoped<PauseClock>();
         builder.Services.AddScoped<ResumeClock>();

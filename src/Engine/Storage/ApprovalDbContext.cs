@@ -69,12 +69,14 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Materials.CaseMaterial> CaseMaterials => Set<Materials.CaseMaterial>();
 
+    public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
-        if (AuditChain.HasPending(this))
+        if (AuditChain.HasPending(this) || SequenceNumbers.HasPending(this))
         {
-            throw new InvalidOperationException("Audit entries are saved with SaveChangesAsync, which chains them.");
+            throw new InvalidOperationException("Audit entries and numbered entities are saved with SaveChangesAsync, which chains and numbers them.");
         }
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -84,9 +86,11 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
     {
         GuardAppendOnly();
 
-        // New audit entries join the chain inside the transaction that saves the change they record.
-        return AuditChain.HasPending(this)
-            ? AuditChain.SaveAsync(this, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
+        // New audit entries join the chain, and new cases and notices take their numbers, inside the
+        // transaction that saves them, under one lock.
+        return AuditChain.HasPending(this) || SequenceNumbers.HasPending(this)
+            ? AuditChain.SaveAsync(
+                this, ct => SequenceNumbers.AssignAsync(this, ct), ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken)
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

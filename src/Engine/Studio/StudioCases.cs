@@ -35,13 +35,27 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
         var rows = await query
             .OrderByDescending(c => c.ReceivedAt)
             .Take(Math.Clamp(take, 1, 500))
-            .Select(c => new { c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.DefinitionVersion, c.Instance.Status, c.Instance.Result, c.ReceivedAt, c.Trial })
+            .Select(c => new { c.Id, c.ItemCode, c.Instance.DefinitionId, c.Instance.DefinitionVersion, c.Instance.Status, c.Instance.Result, c.ReceivedAt, c.Trial, c.Number })
             .ToListAsync(ct);
         var codes = rows.Select(r => r.ItemCode).Where(c => c is not null).Distinct().ToList();
         var names = await db.PowerItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Name, ct);
         return [.. rows.Select(r => new CaseListEntry(
             r.Id, r.ItemCode, r.ItemCode is null ? null : names.GetValueOrDefault(r.ItemCode), r.DefinitionId, r.DefinitionVersion,
-            r.Status.ToString(), r.Result, r.ReceivedAt, r.Trial))];
+            r.Status.ToString(), r.Result, r.ReceivedAt, r.Trial, r.Number))];
+    }
+
+    public async Task<Guid?> FindAsync(ClaimsPrincipal user, string number, CancellationToken ct = default)
+    {
+        if (user.Identity?.IsAuthenticated != true || string.IsNullOrWhiteSpace(number))
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApprovalDbContext>();
+        var query = await scope.ServiceProvider.GetRequiredService<CaseAccess>().Scope(db.Cases.AsNoTracking(), user, Operations.See);
+        var wanted = number.Trim();
+        return await query.Where(c => c.Number == wanted).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 
     public async Task<TryOutResult> TryOutAsync(
@@ -115,6 +129,7 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
             new CaseDeadlines(
                 clock.ReceivedOn, clock.AcceptedOn, clock.StatutoryLimit, clock.PromisedLimit, clock.PromisedDeadline, clock.StatutoryDeadline,
                 clock.WorkingDaysLeft, clock.Paused, clock.Provisional, clock.CertificateDue,
-                [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]));
+                [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]),
+            @case.Number);
     }
 }

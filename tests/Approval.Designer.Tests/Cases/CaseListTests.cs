@@ -51,6 +51,8 @@ public sealed class CaseListTests
 
         public Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default) => Task.FromResult<CaseView?>(null);
 
+        public Task<Guid?> FindAsync(ClaimsPrincipal user, string number, CancellationToken ct = default) => Task.FromResult<Guid?>(null);
+
         public Task<TryOutResult> TryOutAsync(ClaimsPrincipal user, string definitionId, string? department, string data, CancellationToken ct = default) =>
             Task.FromResult(new TryOutResult(null, "not here"));
     }

@@ -86,6 +86,8 @@ public sealed class CaseViewerTests
 
         public Task<CaseView?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default) => Task.FromResult<CaseView?>(view);
 
+        public Task<Guid?> FindAsync(ClaimsPrincipal user, string number, CancellationToken ct = default) => Task.FromResult<Guid?>(null);
+
         public Task<TryOutResult> TryOutAsync(ClaimsPrincipal user, string definitionId, string? department, string data, CancellationToken ct = default) =>
             Task.FromResult(new TryOutResult(null, "not here"));
     }

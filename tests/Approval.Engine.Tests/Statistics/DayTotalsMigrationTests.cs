@@ -58,19 +58,49 @@ public sealed class DayTotalsMigrationTests : IDisposable
         Assert.Equal(1, totals.Sum(t => t.PromisedDueMet));
     }
 
+    // Cases filed before numbering began take numbers in the order received, and the day's sequence carries on after them.
+    [Fact]
+    public async Task CasesFiledBeforeNumbering_AreNumbered_AndTheSequenceCarriesOn()
+    {
+        await using var db = new SqliteApprovalDbContext(Options(withoutLaterCaseColumns: false));
+        await db.GetService<IMigrator>().MigrateAsync("Statistics");
+        var received = new DateOnly(2026, 3, 2);
+        var (early, late, other) = (NewCase(received), NewCase(received), NewCase(received.AddDays(1)));
+        early.ReceivedAt = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+        late.ReceivedAt = early.ReceivedAt.AddHours(2);
+        await using (var before = new SqliteApprovalDbContext(Options(withoutLaterCaseColumns: true)))
+        {
+            before.AddRange(late, early, other);
+            await before.SaveChangesAsync();
+        }
+
+        await db.Database.MigrateAsync();
+        var numbered = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => (c.Number, c.QueryCode));
+        var next = NewCase(received);
+        next.NumberPrefix = CaseNumbers.Prefix("452624", received, trial: false);
+        db.Add(next);
+        await db.SaveChangesAsync();
+
+        Assert.Equal("452624-20260302-0001", numbered[early.Id].Number);
+        Assert.Equal("452624-20260302-0002", numbered[late.Id].Number);
+        Assert.Equal("452624-20260303-0001", numbered[other.Id].Number);
+        Assert.All(numbered.Values, n => Assert.True(CaseNumbers.IsQueryCode(n.QueryCode), n.QueryCode));
+        Assert.Equal("452624-20260302-0003", next.Number);
+    }
+
     private DbContextOptions<SqliteApprovalDbContext> Options(bool withoutLaterCaseColumns)
     {
         var options = new DbContextOptionsBuilder<SqliteApprovalDbContext>().UseSqlite($"Data Source={_path}");
         return (withoutLaterCaseColumns ? options.ReplaceService<IModelCustomizer, WithoutLaterCaseColumns>() : options).Options;
     }
 
-    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial).</summary>
+    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial, Number, QueryCode).</summary>
     private sealed class WithoutLaterCaseColumns(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
     {
         public override void Customize(ModelBuilder modelBuilder, DbContext context)
         {
             base.Customize(modelBuilder, context);
-            modelBuilder.Entity<Case>().Ignore(c => c.Trial);
+            modelBuilder.Entity<Case>().Ignore(c => c.Trial).Ignore(c => c.Number).Ignore(c => c.QueryCode);
         }
     }
 

@@ -188,11 +188,21 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateOnly?>("PromisedDeadline")
                         .HasColumnType("date");
 
                     b.Property<int>("PromisedLimit")
                         .HasColumnType("int");
+
+                    b.Property<string>("QueryCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("datetimeoffset");
@@ -222,6 +232,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.HasIndex("DeadlinesProvisional");
 
                     b.HasIndex("ItemCode");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
@@ -1141,6 +1154,20 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("DayTotalChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Storage.SequenceCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SequenceCounters", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>

@@ -181,11 +181,21 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PromisedDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PromisedLimit")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueryCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -215,6 +225,9 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("DeadlinesProvisional");
 
                     b.HasIndex("ItemCode");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 
@@ -1107,6 +1120,20 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DayTotalChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Storage.SequenceCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SequenceCounters", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Supervision.Notification", b =>
