@@ -34,8 +34,19 @@ internal static class Api
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>
+    /// Completes a task. Where a test does not care what the step's rules ask of an outcome, this gives
+    /// it: a reason for a refusal, return, rejection or denial, the legal basis of a refusal to accept,
+    /// the list a correction notice names (the rules themselves are tested on raw requests).
+    /// </summary>
     public static Task<HttpResponseMessage> CompleteAsync(this HttpClient client, string taskId, string outcome, string? comment = null) =>
-        client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome, comment });
+        client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new
+        {
+            outcome,
+            comment = comment ?? (outcome is "Refused" or "Return" or "Reject" or "Deny" ? "不符合法定条件" : null),
+            legalBasis = outcome == "Refused" ? "《中华人民共和国行政许可法》第三十二条" : null,
+            missingMaterials = outcome == "NeedsCorrection" ? new[] { comment ?? "申请材料" } : null,
+        });
 
     /// <summary>Completes a task and insists on 200, returning the answer.</summary>
     public static async Task<JsonElement> CompleteOkAsync(this HttpClient client, string taskId, string outcome, string? comment = null)

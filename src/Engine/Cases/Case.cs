@@ -57,6 +57,15 @@ public sealed class Case : ISequenceNumbered
     /// <summary>The China day the application was received; the correction notice is due 5 working days after.</summary>
     public DateOnly ReceivedOn { get; set; }
 
+    /// <summary>The materials the correction notice asked for, a JSON array of names: each on the notice, once.</summary>
+    public string CorrectionMaterials { get; set; } = "[]";
+
+    /// <summary>The fee charged at certification (收费), in yuan, as the item's schedule allows; null when none was.</summary>
+    public decimal? FeeCharged { get; set; }
+
+    /// <summary>The number of the receipt (收费票据号) given for <see cref="FeeCharged"/>.</summary>
+    public string? FeeReceipt { get; set; }
+
     /// <summary>The day the first correction notice (补正告知, Art. 32) was given.</summary>
     public DateOnly? CorrectionNoticeOn { get; set; }
 
@@ -144,6 +153,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.Number).HasMaxLength(CaseNumbers.MaxLength);
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.QueryCode).HasMaxLength(CaseNumbers.QueryCodeLength);
+        builder.Property(c => c.FeeCharged).HasPrecision(12, 2);
+        builder.Property(c => c.FeeReceipt).HasMaxLength(50);
         builder.Property(c => c.Department).HasMaxLength(100);
         builder.Property(c => c.CreatedBy).HasMaxLength(450);
         builder.HasOne(c => c.Instance).WithOne().HasForeignKey<Case>(c => c.Id);

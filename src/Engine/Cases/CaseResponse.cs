@@ -12,7 +12,8 @@ public sealed record CaseResponse(
     Guid Id, string? ItemCode, string DefinitionId, int DefinitionVersion, InstanceStatus Status, string? Result, string? Department,
     bool MajorProject, JsonElement Applicant, JsonElement Materials, JsonElement Data, DateTimeOffset ReceivedAt, DateTimeOffset? CompletedAt,
     CaseClockView Clock, IReadOnlyList<TaskResponse> OpenTasks, IReadOnlyList<HistoryResponse> History,
-    IReadOnlyList<IncidentResponse> Incidents, string Number = "", string QueryCode = "")
+    IReadOnlyList<IncidentResponse> Incidents, string Number = "", string QueryCode = "",
+    IReadOnlyList<string>? CorrectionMaterials = null, decimal? FeeCharged = null, string? FeeReceipt = null)
 {
     internal static async Task<CaseResponse?> LoadAsync(
         ApprovalDbContext db, ActivityRegistry registry, CaseClockReader clocks, Guid id, CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed record CaseResponse(
             [.. tasks.Where(t => t.Status == WorkTaskStatus.Open).OrderBy(t => t.CreatedAt).Select(t => TaskResponse.From(t, registry))],
             [.. history.OrderBy(h => h.Id).Select(h => new HistoryResponse(h.ActivityId, h.ActivityType, h.ActivityName, h.Outcome, h.Actor, h.Comment, h.At))],
             [.. incidents.OrderBy(i => i.Id).Select(i => new IncidentResponse(i.ActivityId, i.ExceptionType, i.Message, i.At))],
-            @case.Number, @case.QueryCode);
+            @case.Number, @case.QueryCode, JsonSerializer.Deserialize<List<string>>(@case.CorrectionMaterials) ?? [], @case.FeeCharged, @case.FeeReceipt);
     }
 }
 

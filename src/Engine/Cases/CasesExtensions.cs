@@ -6,6 +6,8 @@ internal static class CasesExtensions
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<FileCase>();
+        builder.Services.AddScoped<Tasks.ICompletionRule, CaseCompletionRules>();
+        builder.Services.AddScoped<Runtime.IStepObserver, CaseRecordObserver>();
         return builder;
     }
 }

@@ -30,8 +30,6 @@ internal sealed record FileCaseCommand(
     string? DefinitionId = null,
     string? Department = null);
 
-/// <summary>A material the applicant handed in, against the item's one-time notification list.</summary>
-public sealed record SuppliedMaterial(string Name, int Originals = 1, int Copies = 0);
 
 /// <summary>
 /// Files an application (办件) for an item in force, or starts a trial case (试运行) of a bare flow;

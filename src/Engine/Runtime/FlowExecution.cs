@@ -31,17 +31,18 @@ internal sealed class FlowExecution(
     public static Token StartToken(CompiledDefinition flow) => new(flow.StartId, Scope.Root, null);
 
     /// <summary>Records a completed human step and follows its outcome.</summary>
-    public async Task CompleteAsync(WorkflowTask task, string outcome, string? comment, CancellationToken ct)
+    public async Task CompleteAsync(WorkflowTask task, string outcome, string? comment, CancellationToken ct, StepDetails? details = null)
     {
         var by = actor ?? throw new InvalidOperationException("A human step is completed by someone: the execution was made without an actor.");
         task.Status = WorkTaskStatus.Completed;
         task.Outcome = outcome;
         task.Comment = comment;
+        task.LegalBasis = details?.LegalBasis;
         task.CompletedBy = by.UserName;
         task.CompletedAt = now;
         var node = flow.Nodes[task.ActivityId];
         Record(node, outcome, by.UserName, comment, task.Id);
-        var step = new CompletedStep(instance, task, node.Descriptor, outcome, by);
+        var step = new CompletedStep(instance, task, node.Descriptor, outcome, by, details);
         foreach (var observer in observers)
         {
             await observer.TaskCompletedAsync(step, ct);

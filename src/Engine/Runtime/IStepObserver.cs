@@ -30,4 +30,6 @@ internal interface IStepObserver
 /// what its activity is to the platform (<see cref="ActivityDescriptor.Purpose"/>), the outcome, and
 /// the person who completed it (their window too, for the acceptance's statistics).
 /// </summary>
-internal sealed record CompletedStep(WorkflowInstance Instance, WorkflowTask Task, ActivityDescriptor Activity, string Outcome, Actor Actor);
+internal sealed record CompletedStep(
+    WorkflowInstance Instance, WorkflowTask Task, ActivityDescriptor Activity, string Outcome, Actor Actor, StepDetails? Details = null);
+

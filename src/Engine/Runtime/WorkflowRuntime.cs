@@ -84,7 +84,8 @@ internal sealed class WorkflowRuntime(
     /// its instance. When another node or click moved the instance first, the step is tried again on
     /// fresh state, where a task already completed gives <see cref="Completion.Status.Conflict"/>.
     /// </summary>
-    public async Task<Completion> CompleteTaskAsync(WorkflowTask task, string outcome, string? comment, Actor actor, CancellationToken ct)
+    public async Task<Completion> CompleteTaskAsync(
+        WorkflowTask task, string outcome, string? comment, Actor actor, CancellationToken ct, StepDetails? details = null)
     {
         var taskId = task.Id;
         for (var attempt = 1; ; attempt++)
@@ -108,7 +109,7 @@ internal sealed class WorkflowRuntime(
             }
 
             var execution = new FlowExecution(db, task.Instance, flow, clock.GetUtcNow(), actor, _observers, ports);
-            await execution.CompleteAsync(task, outcome, comment, ct);
+            await execution.CompleteAsync(task, outcome, comment, ct, details);
             task.Instance.Version++;
             try
             {

@@ -46,6 +46,9 @@ public sealed class WorkflowTask
 
     public string? Comment { get; set; }
 
+    /// <summary>The legal basis (法律依据) the person cited with the outcome: a refusal's, printed on its notice.</summary>
+    public string? LegalBasis { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
@@ -95,6 +98,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.Outcome).HasMaxLength(100);
         builder.Property(t => t.CompletedBy).HasMaxLength(256);
         builder.Property(t => t.Comment).HasMaxLength(2000);
+        builder.Property(t => t.LegalBasis).HasMaxLength(1000);
         builder.HasOne(t => t.Instance).WithMany().HasForeignKey(t => t.InstanceId);
 
         // The inbox: open tasks by role and department, oldest first.

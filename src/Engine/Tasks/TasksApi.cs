@@ -26,5 +26,5 @@ internal static class TasksApi
 
     private static async Task<Results<Ok<CompleteTaskResponse>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
         Guid id, CompleteTaskRequest request, ClaimsPrincipal user, CompleteTask complete, CancellationToken ct) =>
-        (await complete.RunAsync(new CompleteTaskCommand(id, request.Outcome, request.Comment), user, ct)).ToHttp(TypedResults.Ok);
+        (await complete.RunAsync(new CompleteTaskCommand(id, request.Outcome, request.Comment, request.Details), user, ct)).ToHttp(TypedResults.Ok);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Approval.Engine.Cases;
 using Approval.Engine.Catalogue;
+using Approval.Engine.Runtime;
 
 namespace Approval.Engine.Windows;
 
@@ -35,6 +36,6 @@ internal static class MaterialCheck
     }
 
     // Clerks and applicants type the same name with full- or half-width brackets and stray spaces.
-    private static string Normalize(string name) =>
+    public static string Normalize(string name) =>
         name.Trim().Replace('（', '(').Replace('）', ')').Replace(" ", "", StringComparison.Ordinal);
 }

@@ -126,7 +126,7 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
             f => $"/api/cases/{f.Case}/materials/{f.Material}"),
 
         // Tasks.
-        new("GET /api/tasks/", "", Staff, _ => "/api/tasks"),
+        new("GET /api/tasks", "", Staff, _ => "/api/tasks"),
         new("POST /api/tasks/{id:guid}/complete", "market regulation's review (a handler's)", "401 403 403 ok 403 404 404 403 404 403 403",
             f => $"/api/tasks/{f.ReviewTask}/complete", _ => Json(new { outcome = "Pass", comment = "同意" })),
         new("POST /api/tasks/{id:guid}/complete", "a staff change's approval (the centre's)", "401 ok 403 404 404 404 404 404 404 403 403",

@@ -131,6 +131,10 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("CorrectionMaterials")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("date");
 
@@ -171,6 +175,14 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                     b.Property<string>("ExtensionRequestedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal?>("FeeCharged")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("FeeReceipt")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("ItemCode")
                         .HasMaxLength(50)
@@ -957,6 +969,10 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int?>("LimitDays")
                         .HasColumnType("int");

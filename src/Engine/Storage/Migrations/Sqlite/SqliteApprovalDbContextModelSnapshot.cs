@@ -124,6 +124,10 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionMaterials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("CorrectionNoticeOn")
                         .HasColumnType("TEXT");
 
@@ -163,6 +167,14 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("ExtensionRequestedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FeeCharged")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeReceipt")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
@@ -927,6 +939,10 @@ namespace Approval.Engine.Storage.Migrations.Sqlite
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LimitDays")
                         .HasColumnType("INTEGER");
