@@ -173,6 +173,11 @@ internal sealed class FileCase(
             }
         }
 
+        if (command.ItemCode is not null && ApplicantRules.Problems(command.Applicant) is { Count: > 0 } applicant)
+        {
+            return new(applicant.Select(p => new FieldError(p.Field, p.Message)).ToList(), "The applicant's details are not valid.");
+        }
+
         if (command.Materials is { Count: > 100 })
         {
             return new("materials", "At most 100 materials.");
