@@ -1,6 +1,7 @@
 using Approval.Engine.Access;
 using Approval.Engine.Audit;
 using Approval.Engine.Cases;
+using Approval.Engine.Consultations;
 using Approval.Engine.Catalogue;
 using Approval.Engine.Deadlines;
 using Approval.Engine.Definitions;
@@ -44,6 +45,7 @@ internal static class Startup
         builder.AddWindows();
         builder.AddCases();
         builder.AddInbox();
+        builder.AddConsultations();
         builder.AddMaterials();
         builder.AddSupervision();
         builder.AddStatistics();
@@ -74,6 +76,7 @@ internal static class Startup
         app.MapMaterials();
         app.MapTasks();
         app.MapInbox();
+        app.MapConsultations();
         app.MapSupervisionApis();
         app.MapDeadlines();
         app.MapStatistics();

@@ -26,10 +26,10 @@ internal sealed record PlannedStep(DateTimeOffset At, StepKind Kind);
 /// <summary>A catalogue item as the plan needs it, with the materials an applicant brings (the whole one-time notification list).</summary>
 internal sealed record PlanItem(
     string Code, string Department, CaseKind Kind, int PromisedLimit, int StatutoryLimit, int ExtensionDays, string Flow,
-    IReadOnlyList<Material> Materials)
+    IReadOnlyList<Material> Materials, Fee? Fee = null)
 {
     public static PlanItem From(PowerItem item) => new(
-        item.Code, item.Department, item.CaseKind, item.PromisedLimit, item.StatutoryLimit, item.ExtensionDays, item.DefinitionId, item.Materials);
+        item.Code, item.Department, item.CaseKind, item.PromisedLimit, item.StatutoryLimit, item.ExtensionDays, item.DefinitionId, item.Materials, item.Fee);
 }
 
 /// <summary>One application: its item, the window that receives it, whether it ends up accepted on receipt, and its steps.</summary>

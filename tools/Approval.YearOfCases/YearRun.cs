@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Approval.Engine.Catalogue;
 using Approval.Engine.Deadlines;
 
 namespace Approval.YearOfCases;
@@ -141,12 +142,33 @@ internal sealed class YearRun(HttpClient http, Action<DateTimeOffset> moveClock,
         }
     }
 
+    // What the staff give with an outcome, as the steps' rules ask: reasons, the legal basis, the materials to correct, the fee.
+    private static object Completion(CaseRun run, string outcome)
+    {
+        var fee = outcome == "Issued" && run.Plan.Item.Fee is { Charged: true } charged ? FeeSchedule.Amounts(charged).FirstOrDefault() : (decimal?)null;
+        return new
+        {
+            outcome,
+            comment = outcome switch
+            {
+                "Refused" => "不属于本中心受理范围",
+                "Return" => "材料需补充说明",
+                "Reject" or "Deny" => "不符合法定条件",
+                _ => null,
+            },
+            legalBasis = outcome == "Refused" ? "《中华人民共和国行政许可法》第三十二条" : null,
+            missingMaterials = outcome == "NeedsCorrection" ? run.Plan.Item.Materials.Where(m => m.Required).Select(m => m.Name).Take(1).DefaultIfEmpty("申请书").ToArray() : null,
+            fee = fee is > 0 ? fee : null,
+            feeReceipt = fee is > 0 ? $"票据{run.Plan.Number:D6}" : null,
+        };
+    }
+
     private async Task CompleteAsync(CaseRun run, string activityType, string outcome, CancellationToken ct)
     {
         var task = run.Open.FirstOrDefault(t => t.ActivityType == activityType)
             ?? throw new StepFailedException($"no open {activityType} task");
         var answer = await SendAsync(HttpMethod.Post, $"/api/tasks/{task.Id}/complete",
-            staff.For(task.Role, task.Department ?? run.Plan.Item.Department, run.Plan.Window), new { outcome }, ct);
+            staff.For(task.Role, task.Department ?? run.Plan.Item.Department, run.Plan.Window), Completion(run, outcome), ct);
 
         // A step that goes back before a parallel split closes the other branches: what it opened is all that is open.
         if (outcome == "Return")

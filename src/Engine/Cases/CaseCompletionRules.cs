@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.Cases;
 
 /// <summary>
-/// What an application's steps ask of their outcomes, as the law and the centre's rules have it:
-/// acceptance (受理) only with every required material handed in; a correction notice (一次性补正告知,
+/// What an application's steps ask of their outcomes, as the law and the centre's rules have it
+/// (an acceptance with a material missing stays possible: the window's authorisation then refers the
+/// case to the department rather than deciding it on the spot); a correction notice (一次性补正告知,
 /// Art. 32) once per application, listing every missing required material at once; a refusal to accept
 /// (不予受理) with its reasons and legal basis; a return, rejection or denial with its reason; and a
 /// certificate charged as the item's fee schedule says (<see cref="FeeSchedule"/>), with the receipt.
@@ -64,7 +65,6 @@ internal sealed class CaseCompletionRules(ApprovalDbContext db) : ICompletionRul
         var item = await db.PowerItems.AsNoTracking().FirstAsync(i => i.Code == @case.ItemCode, ct);
         return (task.ActivityType, outcome) switch
         {
-            (Accept.TypeName, Accept.Accepted) => Complete(item, Supplied(@case, details)),
             (Accept.TypeName, Accept.NeedsCorrection) => Correction(@case, item, details),
             (Accept.TypeName, Accept.Refused) => string.IsNullOrWhiteSpace(details.LegalBasis)
                 ? new Refusal.Invalid("legalBasis", "不予受理须写明法律依据（legalBasis）。")
@@ -77,13 +77,6 @@ internal sealed class CaseCompletionRules(ApprovalDbContext db) : ICompletionRul
     /// <summary>The materials as the window ticked them now, or as they were listed on filing.</summary>
     public static string Supplied(Case @case, StepDetails details) =>
         details.Materials is { } ticked ? JsonSerializer.Serialize(ticked, CatalogueJson.Options) : @case.Materials;
-
-    private static Refusal.Invalid? Complete(PowerItem item, string supplied)
-    {
-        var missing = MaterialCheck.Missing(item.Materials, supplied);
-        return missing.Count == 0 ? null
-            : new Refusal.Invalid("materials", $"材料不齐全，不能受理：缺{string.Join("、", missing)}。请一次性告知补正，或补齐后受理。");
-    }
 
     private static Refusal? Correction(Case @case, PowerItem item, StepDetails details)
     {

@@ -80,6 +80,12 @@ internal sealed class FileCase(
                 return new Refusal.Forbidden(refusal);
             }
 
+            // The details are the applicant's, checked once it is clear the application may be filed here.
+            if (ApplicantRules.Problems(command.Applicant) is { Count: > 0 } applicant)
+            {
+                return new Refusal.Invalid([.. applicant.Select(p => new FieldError(p.Field, p.Message))], "The applicant's details are not valid.");
+            }
+
             (definitionId, department) = (item.DefinitionId, item.Department);
         }
         else
@@ -171,11 +177,6 @@ internal sealed class FileCase(
             {
                 return new(name, $"{name} is larger than {MaxDataLength} characters.");
             }
-        }
-
-        if (command.ItemCode is not null && ApplicantRules.Problems(command.Applicant) is { Count: > 0 } applicant)
-        {
-            return new(applicant.Select(p => new FieldError(p.Field, p.Message)).ToList(), "The applicant's details are not valid.");
         }
 
         if (command.Materials is { Count: > 100 })

@@ -26,6 +26,9 @@ internal static class FigureDefinitions
         new("processingSpeedUp", "办理提速", "(statutory limit − working days taken) / statutory limit, averaged over the promised cases completed in the period."),
         new("overdue", "超期件", "overdueCompleted + overdueOpen: cases completed in the period after their promised deadline, and cases still open at the end of the period (or today, if sooner) with their promised deadline before that day. A case a special procedure has stopped at that day (begun before it, not yet ended) counts with its deadline moved by the working days stopped through that day; one begun on or after that day counts as the clock stores it, whole."),
         new("statutoryOverdue", "超法定时限件", "The same, counted against the statutory deadline: statutory overruns counted apart."),
+        new("consultations", "咨询量", "Consultations (咨询) logged at the windows on the period's days, by the item asked about (its department) and the window that answered; a general question counts under no item."),
+        new("feeCases", "收费件数", "Cases completed in the period on which a fee was charged at certification (收费)."),
+        new("feesCharged", "收费金额", "The fees charged at certification on the cases completed in the period, in yuan, as the window recorded them against the item's fee schedule."),
         new("rates", "比率", "Rates are fractions rounded to four places (0.7711 is 77.11%); a rate whose denominator is 0 is null."),
     ];
 }

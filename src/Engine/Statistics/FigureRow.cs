@@ -34,7 +34,10 @@ public sealed record FigureRow(
     int OverdueOpen,
     int StatutoryOverdue,
     int StatutoryOverdueCompleted,
-    int StatutoryOverdueOpen);
+    int StatutoryOverdueOpen,
+    int Consultations = 0,
+    int FeeCases = 0,
+    decimal FeesCharged = 0);
 
 /// <summary>The sums one row is made of, added up from <see cref="DayTotal"/>s and the open cases at the period's end.</summary>
 internal sealed class FigureSums
@@ -47,6 +50,17 @@ internal sealed class FigureSums
     public int OverdueOpen { get; set; }
 
     public int StatutoryOverdueOpen { get; set; }
+
+    private int _consultations, _feeCases;
+    private decimal _fees;
+
+    /// <summary>Consultations answered, and fees charged on the cases completed, on a day of the group (<see cref="SideFigure"/>).</summary>
+    public void Add(SideFigure side)
+    {
+        _consultations += side.Consultations;
+        _feeCases += side.FeeCases;
+        _fees += side.Fees;
+    }
 
     public void Add(DayTotal t)
     {
@@ -88,8 +102,15 @@ internal sealed class FigureSums
             Rate(_promisedSpeedUp, promisedCompleted),
             Rate(_processingSpeedUp, promisedCompleted),
             _completed - _onTime + OverdueOpen, _completed - _onTime, OverdueOpen,
-            _statutoryLate + StatutoryOverdueOpen, _statutoryLate, StatutoryOverdueOpen);
+            _statutoryLate + StatutoryOverdueOpen, _statutoryLate, StatutoryOverdueOpen,
+            _consultations, _feeCases, _fees);
     }
 
     private static double? Rate(double part, int whole) => whole == 0 ? null : Math.Round(part / whole, 4);
 }
+
+/// <summary>
+/// Figures a report takes from beside the day totals: the consultations a window answered (咨询量) on a
+/// day, and the fees (收费) charged on the cases completed that day, by department, item and window.
+/// </summary>
+internal sealed record SideFigure(DateOnly Day, string Department, string ItemCode, string Window, int Consultations, int FeeCases, decimal Fees);

@@ -7,7 +7,7 @@ namespace Approval.Engine.Statistics;
 /// <summary>Cuts the rows a report read into its periods and groups, and counts each one's figures.</summary>
 internal sealed class ReportAssembly(
     ReportQuery query, IReadOnlyList<DayTotal> rows, IReadOnlyList<Carried> carried, IReadOnlyList<StoppedCase> stopped,
-    IReadOnlyList<CatalogueEntry> catalogue, WorkingCalendar calendar)
+    IReadOnlyList<CatalogueEntry> catalogue, WorkingCalendar calendar, IReadOnlyList<SideFigure> sides)
 {
     public List<FigureRow> Rows(ReportPeriod period, ReportGroup group)
     {
@@ -30,6 +30,11 @@ internal sealed class ReportAssembly(
             {
                 figures.AddDailyRate((double)day.Sum(t => t.CompletedSameDay) / accepted);
             }
+        }
+
+        foreach (var side in sides)
+        {
+            At(BucketOf(side.Day, period), keyOf(side.Department, side.ItemCode, side.Window)).Add(side);
         }
 
         var keys = Keys(group, keyOf);
@@ -135,6 +140,7 @@ internal sealed class ReportAssembly(
             .Concat(rows.Select(t => keyOf(t.Department, t.ItemCode, t.Window)))
             .Concat(carried.Where(c => c.OverdueOpen != 0 || c.StatutoryOverdueOpen != 0).Select(c => keyOf(c.Department, c.ItemCode, c.Window)))
             .Concat(stopped.Select(s => keyOf(s.Department, s.ItemCode, s.Window)))
+            .Concat(sides.Select(s => keyOf(s.Department, s.ItemCode, s.Window)))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
     }
@@ -145,8 +151,8 @@ internal sealed class ReportAssembly(
         var items = catalogue.ToDictionary(e => e.Code, e => e.Name);
         return group switch
         {
-            ReportGroup.Department => key => departments.GetValueOrDefault(key, key),
-            ReportGroup.Item => key => items.GetValueOrDefault(key, key),
+            ReportGroup.Department => key => key.Length == 0 ? NoItemName : departments.GetValueOrDefault(key, key),
+            ReportGroup.Item => key => key.Length == 0 ? NoItemName : items.GetValueOrDefault(key, key),
             ReportGroup.Window => key => key.Length == 0 ? NoWindowName : key,
             _ => _ => CentreName,
         };

@@ -46,6 +46,9 @@ internal static class ReportSheet
         ("超法定时限件(statutoryOverdue)", r => r.StatutoryOverdue, false),
         ("超法定时限办结(statutoryOverdueCompleted)", r => r.StatutoryOverdueCompleted, false),
         ("超法定时限未结(statutoryOverdueOpen)", r => r.StatutoryOverdueOpen, false),
+        ("咨询量(consultations)", r => r.Consultations, false),
+        ("收费件数(feeCases)", r => r.FeeCases, false),
+        ("收费金额(feesCharged)", r => r.FeesCharged, false),
     ];
 
     public static IReadOnlyList<string> Headers { get; } = [.. Columns.Select(c => c.Header)];

@@ -30,6 +30,7 @@ internal sealed class StatisticsReport(ApprovalDbContext db, DayTotalsFold fold,
 {
     public const string CentreName = "全中心";
     public const string NoWindowName = "未记录窗口";
+    public const string NoItemName = "未关联事项的咨询";
 
     public async Task<StatisticsReportResponse> RunAsync(ReportQuery query, DateOnly today, CancellationToken ct)
     {
@@ -49,7 +50,7 @@ internal sealed class StatisticsReport(ApprovalDbContext db, DayTotalsFold fold,
         var catalogue = await db.PowerItems.AsNoTracking()
             .Select(i => new CatalogueEntry(i.Code, i.Name, i.Department, i.DepartmentName)).ToListAsync(ct);
 
-        var report = new ReportAssembly(query, rows, carried, stopped, catalogue, calendar);
+        var report = new ReportAssembly(query, rows, carried, stopped, catalogue, calendar, await SidesAsync(query, ct));
         return new StatisticsReportResponse(
             query.From, query.To, today,
             ReportQuery.PeriodNames[(int)query.Period], ReportQuery.GroupNames[(int)query.Group],
@@ -57,6 +58,28 @@ internal sealed class StatisticsReport(ApprovalDbContext db, DayTotalsFold fold,
             FigureDefinitions.All,
             report.Rows(query.Period, query.Group),
             report.Rows(ReportPeriod.Range, ReportGroup.Centre).Single());
+    }
+
+    // Consultations by the day answered; fees by the day their case completed (decimals are summed here: SQLite has no decimal sum).
+    private async Task<List<SideFigure>> SidesAsync(ReportQuery query, CancellationToken ct)
+    {
+        var consultations = db.Consultations.AsNoTracking().Where(c => c.Day >= query.From && c.Day <= query.To);
+        consultations = query.Department is { } department ? consultations.Where(c => c.Department == department) : consultations;
+        consultations = query.Window is { } window ? consultations.Where(c => (c.Window ?? "") == window) : consultations;
+        consultations = query.Item is { } item ? consultations.Where(c => c.ItemCode == item) : consultations;
+        var asked = await consultations
+            .GroupBy(c => new { c.Day, c.Department, c.ItemCode, c.Window })
+            .Select(g => new SideFigure(g.Key.Day, g.Key.Department ?? "", g.Key.ItemCode ?? "", g.Key.Window ?? "", g.Count(), 0, 0m))
+            .ToListAsync(ct);
+
+        var charged = db.Cases.AsNoTracking().Where(c => !c.Trial && c.ItemCode != null && c.Department != null && c.FeeCharged != null
+            && c.CompletedOn >= query.From && c.CompletedOn <= query.To);
+        charged = query.Department is { } d ? charged.Where(c => c.Department == d) : charged;
+        charged = query.Window is { } w ? charged.Where(c => (c.AcceptedWindow ?? "") == w) : charged;
+        charged = query.Item is { } i ? charged.Where(c => c.ItemCode == i) : charged;
+        var fees = (await charged.Select(c => new { Day = c.CompletedOn!.Value, c.Department, c.ItemCode, c.AcceptedWindow, c.FeeCharged }).ToListAsync(ct))
+            .Select(c => new SideFigure(c.Day, c.Department!, c.ItemCode!, c.AcceptedWindow ?? "", 0, c.FeeCharged > 0 ? 1 : 0, c.FeeCharged!.Value));
+        return [.. asked, .. fees];
     }
 
     private static IQueryable<DayTotal> Filter(IQueryable<DayTotal> totals, ReportQuery query)

@@ -71,6 +71,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
 
+    public DbSet<Consultations.Consultation> Consultations => Set<Consultations.Consultation>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();

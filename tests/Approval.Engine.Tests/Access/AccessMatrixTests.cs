@@ -68,6 +68,11 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
         new("DELETE /api/catalogue/items/{code}", "", AdminOnly, _ => "/api/catalogue/items/MX-DEL"),
         new("POST /api/catalogue/import", "the exported catalogue", AdminOnly, _ => "/api/catalogue/import", f => Sheet(f)),
 
+        // Consultations at the windows.
+        new("POST /api/consultations/", "", "401 403 403 403 403 403 403 ok ok 403 403", _ => "/api/consultations",
+            _ => Json(new { question = "食品经营许可要带哪些材料？" })),
+        new("GET /api/consultations/", "", "401 ok ok 403 403 403 403 ok ok 403 403", _ => "/api/consultations"),
+
         // The working-day calendar.
         new("GET /api/calendar/", "", Staff, _ => "/api/calendar"),
         new("GET /api/calendar/{year:int}", "", Staff, _ => "/api/calendar/2026"),

@@ -78,12 +78,15 @@ public sealed class FileCaseTests : IAsyncLifetime
         var forbidden = await file.RunAsync(new FileCaseCommand(ItemCode: _item), await UserAsync("handler1"), default);
         var unknown = await file.RunAsync(new FileCaseCommand(ItemCode: "NO-SUCH-ITEM"), await UserAsync("window1"), default);
         var noFlow = await file.RunAsync(new FileCaseCommand(DefinitionId: "no-such-flow"), await UserAsync("admin"), default);
-        var filed = await file.RunAsync(new FileCaseCommand(ItemCode: _item), await UserAsync("window1"), default);
+        var filed = await file.RunAsync(
+            new FileCaseCommand(ItemCode: _item, Applicant: System.Text.Json.JsonSerializer.SerializeToElement(new { name = "李四" })), await UserAsync("window1"), default);
+        var noApplicant = await file.RunAsync(new FileCaseCommand(ItemCode: _item), await UserAsync("window1"), default);
 
         Assert.IsType<Refusal.Forbidden>(forbidden.Refusal);
         Assert.Equal("itemCode", Assert.Single(Assert.IsType<Refusal.Invalid>(unknown.Refusal).Errors).Field);
         Assert.Equal("definitionId", Assert.Single(Assert.IsType<Refusal.Invalid>(noFlow.Refusal).Errors).Field);
         Assert.True(filed.Succeeded);
+        Assert.Equal("applicant", Assert.Single(Assert.IsType<Refusal.Invalid>(noApplicant.Refusal).Errors).Field);
         Assert.Equal(_item, filed.Value!.ItemCode);
     }
 
