@@ -5,7 +5,7 @@ using Approval.Activities.Registry;
 namespace Approval.Designer.Text;
 
 /// <summary>The UI's words: Simplified Chinese first, English as the second language.</summary>
-public sealed class UiText(string? language)
+public sealed partial class UiText(string? language)
 {
     public const string Chinese = "zh";
     public const string English = "en";
@@ -17,8 +17,11 @@ public sealed class UiText(string? language)
 
     public bool IsEnglish => Language == English;
 
+    /// <summary>A label by its key; the desks keep theirs beside their pages' (<c>UiText.Desk.cs</c>, <c>UiText.Work.cs</c>).</summary>
     public string this[string key] =>
-        Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
+        Words.TryGetValue(key, out var w) || DeskWords.TryGetValue(key, out w) || WorkWords.TryGetValue(key, out w)
+            ? (IsEnglish ? w.En : w.Zh)
+            : key;
 
     public string Name(ActivityDescriptor descriptor) => IsEnglish ? descriptor.EnglishName : descriptor.DisplayName;
 
