@@ -95,6 +95,7 @@ public sealed partial class UiText(string? language)
         ["app.title"] = ("政务服务审批平台", "Approval platform"),
         ["nav.flows"] = ("流程设计", "Flows"),
         ["nav.cases"] = ("办件查看", "Cases"),
+        ["nav.myCases"] = ("我的办件", "My applications"),
         ["nav.logout"] = ("退出", "Log out"),
         ["nav.language"] = ("English", "中文"),
         ["flows.title"] = ("流程列表", "Flows"),

@@ -98,7 +98,7 @@ internal static class MaterialsApi
         return TypedResults.Ok(rows.Select(MaterialResponse.From).ToList());
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
         Guid id, string sha256, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, MaterialStore store, CancellationToken ct)
     {
         if (await RefuseAsync(id, user, db, authorization, ct) is { } refused)

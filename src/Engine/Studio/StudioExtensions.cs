@@ -16,6 +16,7 @@ internal static class StudioExtensions
         builder.Services.AddDesigner();
         builder.Services.AddSingleton<IFlowDesigns, StudioFlows>();
         builder.Services.AddSingleton<ICaseViews, StudioCases>();
+        builder.Services.AddSingleton<IDepartmentDesk, StudioDepartmentDesk>();
         return builder;
     }
 
@@ -56,6 +57,9 @@ internal static class StudioExtensions
             });
             return Results.LocalRedirect(returnUrl is ['/', not '/' and not '\\', ..] ? returnUrl : "/");
         }).ExcludeFromDescription().AllowAnonymous();
+        // A case's scans, opened from the desks with the login cookie; the API's own rule decides who may (MaterialsApi).
+        app.MapGet("/studio/cases/{id:guid}/materials/{sha256}", Materials.MaterialsApi.DownloadAsync)
+            .RequireAuthorization(Policies.Studio.Use).ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(Policies.Studio.Use);
