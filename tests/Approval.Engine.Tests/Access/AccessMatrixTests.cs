@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
     private const string Staff = "401 ok ok ok ok ok ok ok ok 403 403";
     private const string AdminOnly = "401 ok 403 403 403 403 403 403 403 403 403";
     private const string Page = "302 ok ok ok ok ok ok ok ok ok ok";
+    private const string StaffDesk = "302 403 ok ok ok ok ok ok ok 403 403";
     private const string MovesClocks = "401 403 403 ok ok 404 404 403 403 403 403";
     private const string SupervisionReads = "401 403 ok 403 ok 403 ok 403 403 403 403";
     private const string HandlesWarning = "401 403 ok 403 ok 403 404 403 403 403 403";
@@ -166,6 +167,11 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
         new("GET,POST /cases", "", Page, _ => "/cases"),
         new("GET,POST /cases/{CaseId:guid}", "", Page, f => $"/cases/{f.Case}"),
         new("GET,POST /flows/{DefinitionId}", "", Page, _ => "/flows/standard-licence"),
+        new("GET,POST /flows", "", Page, _ => "/flows"),
+        new("GET,POST /inbox", "", StaffDesk, _ => "/inbox"),
+        new("GET,POST /tasks/{TaskId:guid}", "", StaffDesk, f => $"/tasks/{f.ReviewTask}"),
+        new("GET /studio/cases/{id:guid}/materials/{sha256}", "a scan opened from a desk", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/studio/cases/{f.Case}/materials/{f.Material}"),
         new("GET /_framework/opaque-redirect", "", Page, _ => "/_framework/opaque-redirect"),
         new("* /_blazor/negotiate", "", SignedIn, _ => "/_blazor/negotiate?negotiateVersion=1", Send: "POST"),
         new("* /_blazor", "", SignedIn, _ => "/_blazor"),
