@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.Address,
-            ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             Locale = "zh-CN",
         });
         context.SetDefaultTimeout(30_000);

@@ -30,6 +30,14 @@ public sealed partial class UiText(string? language)
     /// <summary>An outcome's label: the Chinese display name, or its name in English.</summary>
     public string Name(OutcomeDescriptor outcome) => IsEnglish ? outcome.Name : outcome.DisplayName;
 
+    /// <summary>What a step of a case's history ended with: its activity's outcome or signal, or the result an End recorded.</summary>
+    public string StepOutcome(ActivityRegistry registry, string activityType, string outcome)
+    {
+        var activity = registry.Find(activityType);
+        var found = activity?.Outcomes.Concat(activity.Signals).FirstOrDefault(o => o.Name == outcome);
+        return found is null ? Choice(outcome) : Name(found);
+    }
+
     public string Category(string category) => IsEnglish && CategoryNames.TryGetValue(category, out var en) ? en : category;
 
     public string Role(string role) => RoleNames.TryGetValue(role, out var w) ? (IsEnglish ? w.En : w.Zh) : role;
