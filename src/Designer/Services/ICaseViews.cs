@@ -47,7 +47,9 @@ public sealed record CaseView(
     IReadOnlyList<CaseStep> History,
     IReadOnlyList<CaseWait> Waiting,
     CaseDeadlines Deadlines,
-    string? Number = null);
+    string? Number = null,
+    decimal? FeeCharged = null,
+    string? FeeReceipt = null);
 
 /// <summary>One step the case took (its history).</summary>
 public sealed record CaseStep(

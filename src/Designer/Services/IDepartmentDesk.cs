@@ -14,7 +14,10 @@ public interface IDepartmentDesk
     /// <summary>The task with its case, or null when it does not exist for the user.</summary>
     Task<TaskView?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct = default);
 
-    Task<DeskAnswer> CompleteAsync(ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, CancellationToken ct = default);
+    /// <summary>Completes the step; <paramref name="fee"/> is what was charged at certification (收费), with its receipt.</summary>
+    Task<DeskAnswer> CompleteAsync(
+        ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, decimal? fee = null, string? feeReceipt = null,
+        CancellationToken ct = default);
 
     Task<DeskAnswer> StartSpecialProcedureAsync(
         ClaimsPrincipal user, Guid caseId, string kind, string? reason, int? expectedDays, CancellationToken ct = default);
@@ -36,8 +39,11 @@ public sealed record InboxRow(
     Guid TaskId, Guid CaseId, string? CaseNumber, string? ItemName, string? ApplicantName, string Step, string ActivityId, string Kind,
     DateTimeOffset ArrivedAt, DateTimeOffset? ReceivedAt, DateOnly? DueOn, int? StepDaysLeft, int? CaseDaysLeft, string Level);
 
-/// <summary>An outcome as a button: whether it needs a reason (退回, 驳回, 不予许可, 不予受理) and a legal basis (不予受理).</summary>
-public sealed record OutcomeChoice(string Name, string Label, bool NeedsComment, bool NeedsLegalBasis);
+/// <summary>
+/// An outcome as a button: whether it needs a reason (退回, 驳回, 不予许可, 不予受理) and a legal basis (不予受理), and for
+/// a certificate of a charged item the fee schedule (收费标准) the amount charged must keep.
+/// </summary>
+public sealed record OutcomeChoice(string Name, string Label, bool NeedsComment, bool NeedsLegalBasis, string? FeeSchedule = null);
 
 /// <summary>A task and its case as the task page shows them.</summary>
 public sealed record TaskView(

@@ -78,8 +78,10 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
             return null;
         }
 
-        var itemName = @case.ItemCode is null ? null
-            : await db.PowerItems.AsNoTracking().Where(i => i.Code == @case.ItemCode).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var item = @case.ItemCode is null ? null
+            : await db.PowerItems.AsNoTracking().Where(i => i.Code == @case.ItemCode).Select(i => new { i.Name, i.Fee }).FirstOrDefaultAsync(ct);
+        var itemName = item?.Name;
+        var schedule = item?.Fee is { Charged: true } fee ? fee.Standard ?? "" : null;
         var completedByName = task.CompletedBy is null ? null
             : await db.Users.AsNoTracking().Where(u => u.UserName == task.CompletedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var files = (await db.CaseMaterials.AsNoTracking().Where(m => m.CaseId == found.Id).OrderBy(m => m.Id).ToListAsync(ct))
@@ -89,7 +91,7 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
             .Concat(files.Where(g => supplied.All(m => m.Name != g.Key)).Select(g => new TaskMaterial(g.Key, 0, 0, Files(g))))
             .ToList();
         var outcomes = (TaskKindOutcomes.Of(task.Kind) ?? registry.Find(task.ActivityType)?.Outcomes ?? [])
-            .Select(o => new OutcomeChoice(o.Name, o.DisplayName, Reasoned.Contains(o.Name), o.Name == "Refused")).ToList();
+            .Select(o => new OutcomeChoice(o.Name, o.DisplayName, Reasoned.Contains(o.Name), o.Name == "Refused", o.Name == "Issued" ? schedule : null)).ToList();
         var clock = @case.Clock;
         var open = clock.Pauses.FirstOrDefault(p => p.End is null);
         var mayMove = (await authorization.AuthorizeAsync(user, Policies.Cases.MoveClocks)).Succeeded && @case.Status == InstanceStatus.Running;
@@ -109,10 +111,12 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
     }
 
     public Task<DeskAnswer> CompleteAsync(
-        ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, CancellationToken ct = default) =>
+        ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, decimal? fee = null, string? feeReceipt = null,
+        CancellationToken ct = default) =>
         RunAsync<CompleteTask, CompleteTaskResponse>(user, (complete, ct) => complete.RunAsync(
             new CompleteTaskCommand(taskId, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-                new StepDetails(LegalBasis: string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim())), user, ct), ct);
+                new StepDetails(LegalBasis: string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim(), Fee: fee,
+                    FeeReceipt: string.IsNullOrWhiteSpace(feeReceipt) ? null : feeReceipt.Trim())), user, ct), ct);
 
     public Task<DeskAnswer> StartSpecialProcedureAsync(
         ClaimsPrincipal user, Guid caseId, string kind, string? reason, int? expectedDays, CancellationToken ct = default) =>

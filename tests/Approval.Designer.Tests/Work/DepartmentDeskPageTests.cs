@@ -88,7 +88,9 @@ public sealed class DepartmentDeskPageTests
         public Task<TaskView?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct = default) =>
             System.Threading.Tasks.Task.FromResult<TaskView?>(Completed.Count > 0 && !Answer.Done ? Task with { Open = false } : Task);
 
-        public Task<DeskAnswer> CompleteAsync(ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, CancellationToken ct = default)
+        public Task<DeskAnswer> CompleteAsync(
+            ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, decimal? fee = null, string? feeReceipt = null,
+            CancellationToken ct = default)
         {
             Completed.Add(outcome);
             return System.Threading.Tasks.Task.FromResult(Answer);
