@@ -68,6 +68,7 @@ public sealed class DepartmentDeskTests(BrowserFixture fixture)
         // The head decides from the same kind of page.
         var head = await fixture.SignInAsync("head1", "/inbox");
         var decide = head.Locator("[data-testid=inbox] tbody tr", new() { HasText = number });
+        await decide.WaitForAsync(new() { Timeout = 60_000 });
         await decide.Locator("[data-testid=inbox-case-number]").ClickAsync();
         await head.Locator("button[data-outcome=Grant]").ClickAsync();
         await head.Locator("[data-testid=task-done]").WaitForAsync();

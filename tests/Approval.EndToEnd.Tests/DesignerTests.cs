@@ -102,7 +102,7 @@ public sealed class DesignerTests(BrowserFixture fixture)
     [Fact]
     public async Task TheLanguageButton_SwitchesTheUiToEnglish_AndBack()
     {
-        var page = await fixture.SignInAsync("supervisor1");
+        var page = await fixture.SignInAsync("supervisor1", "/flows");
         await page.Locator("[data-testid=flow-list]").WaitForAsync();
         Assert.Contains("流程列表", await page.Locator("h5").InnerTextAsync());
 

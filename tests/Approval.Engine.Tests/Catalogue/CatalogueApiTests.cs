@@ -79,7 +79,7 @@ public sealed class CatalogueApiTests : IAsyncLifetime
         await Created(Item("452624-XK-T4"));
         await ApprovalHost.GrantToWindowsOfAsync(_admin, "452624-XK-T4", "market-regulation");
         var window = await _host.LoginAsync("window1");
-        Assert.Equal(HttpStatusCode.Created, (await window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-T4" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-T4", applicant = new { name = "李四" } })).StatusCode);
 
         var cancelled = Item("452624-XK-T4") with { Status = "Cancelled", EffectiveTo = "2026-12-31" };
         Assert.Equal(HttpStatusCode.OK, (await _admin.PutAsJsonAsync("/api/catalogue/items/452624-XK-T4", cancelled)).StatusCode);

@@ -126,7 +126,7 @@ public sealed class CaseClockTests : IAsyncLifetime
     {
         At("2026-03-02");
         var item = await _host.ItemForAsync("standard-licence");
-        var response = await _window.PostAsJsonAsync("/api/cases", new { itemCode = item, majorProject = true });
+        var response = await _window.PostAsJsonAsync("/api/cases", new { itemCode = item, majorProject = true, applicant = new { name = "李四" } });
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");

@@ -56,7 +56,7 @@ public sealed class DeadlineTimerTests : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Created, item.StatusCode);
         await ApprovalHost.GrantToWindowsOfAsync(admin, "452624-XK-W50", "market-regulation");
-        var created = await (await _window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-W50" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await _window.PostAsJsonAsync("/api/cases", new { itemCode = "452624-XK-W50", applicant = new { name = "李四" } })).Content.ReadFromJsonAsync<JsonElement>();
         await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted");
 
         var yellow = Clock(await _window.GetCaseAsync(created.Id())).GetProperty("timers").EnumerateArray().Single(t => t.Str("kind") == "Yellow");
