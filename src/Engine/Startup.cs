@@ -8,6 +8,7 @@ using Approval.Engine.Http;
 using Approval.Engine.Identity;
 using Approval.Engine.Inbox;
 using Approval.Engine.Materials;
+using Approval.Engine.Notices;
 using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Statistics;
@@ -45,6 +46,7 @@ internal static class Startup
         builder.AddCases();
         builder.AddInbox();
         builder.AddMaterials();
+        builder.AddNotices();
         builder.AddSupervision();
         builder.AddStatistics();
         builder.AddScheduling();
@@ -72,6 +74,7 @@ internal static class Startup
         app.MapWindows();
         app.MapCases();
         app.MapMaterials();
+        app.MapNotices();
         app.MapTasks();
         app.MapInbox();
         app.MapSupervisionApis();

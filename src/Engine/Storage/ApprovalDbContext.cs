@@ -71,6 +71,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<SequenceCounter> SequenceCounters => Set<SequenceCounter>();
 
+    public DbSet<Notices.CaseNotice> CaseNotices => Set<Notices.CaseNotice>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
