@@ -13,6 +13,12 @@ public sealed class NoticeOptions
     /// CJK characters. Debian's fonts-droid-fallback by default; an OpenType/CFF or .ttc file will not do.
     /// </summary>
     public string FontPath { get; set; } = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+
+    /// <summary>
+    /// The TrueType font for the characters <see cref="FontPath"/> lacks: Droid Sans Fallback has no Latin
+    /// letters or digits, so case numbers, dates and phones are set in this one (Debian's fonts-dejavu-core).
+    /// </summary>
+    public string LatinFontPath { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 }
 
 /// <summary>
@@ -53,10 +59,11 @@ internal sealed class NoticeFonts : IFontResolver
     /// <summary>Null when <paramref name="path"/> is a TrueType font file; else what is wrong, for start-up to say.</summary>
     public static string? Problem(string? path)
     {
-        const string Fix = "Notices are drawn in a CJK TrueType font: install fonts-droid-fallback (apt-get install fonts-droid-fallback) or set Notices:FontPath to a .ttf file.";
+        const string Fix = "Notices are drawn in TrueType fonts: install fonts-droid-fallback and fonts-dejavu-core (apt-get install fonts-droid-fallback fonts-dejavu-core), "
+            + "or set Notices:FontPath (CJK) and Notices:LatinFontPath to .ttf files.";
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
-            return $"Notices:FontPath: there is no font file at '{path}'. {Fix}";
+            return $"There is no font file at '{path}'. {Fix}";
         }
 
         Span<byte> head = stackalloc byte[4];
@@ -64,14 +71,14 @@ internal sealed class NoticeFonts : IFontResolver
         {
             if (file.ReadAtLeast(head, 4, throwOnEndOfStream: false) < 4)
             {
-                return $"Notices:FontPath: '{path}' is not a font file. {Fix}";
+                return $"'{path}' is not a font file. {Fix}";
             }
         }
 
         // 00 01 00 00 or 'true': TrueType outlines, which PDFsharp subsets and embeds; 'OTTO' (CFF) and 'ttcf' (a collection) it cannot use here.
         return head.SequenceEqual((ReadOnlySpan<byte>)[0, 1, 0, 0]) || head.SequenceEqual("true"u8)
             ? null
-            : $"Notices:FontPath: '{path}' is not a single TrueType font (an OpenType/CFF font or a .ttc collection). {Fix}";
+            : $"'{path}' is not a single TrueType font (an OpenType/CFF font or a .ttc collection). {Fix}";
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>

@@ -8,7 +8,7 @@ namespace Approval.Engine.Notices;
 /// wrapped character by character (Chinese has no spaces to break at, which XTextFormatter needs), then
 /// the centre, the date and a seal placeholder. The font is embedded, so the PDF reads the same anywhere.
 /// </summary>
-internal sealed class NoticePdf(NoticeOptions options)
+internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
 {
     private const double Margin = 72;
     private const double BodySize = 13;
@@ -19,10 +19,8 @@ internal sealed class NoticePdf(NoticeOptions options)
 
     public byte[] Render(NoticeDocument notice, DateTimeOffset issuedAt)
     {
-        var family = NoticeFonts.Family(options.FontPath);
-        var encoding = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.TryComputeSubset);
-        XFont Font(double size) => new(family, size, XFontStyleEx.Regular, encoding);
-        var (header, title, number, body, seal, star) = (Font(16), Font(22), Font(12), Font(BodySize), Font(9), Font(18));
+        NoticeFace Face(double size) => new(fonts.Value, size);
+        var (header, title, number, body, seal, star) = (Face(16), Face(22), Face(12), Face(BodySize), Face(9), Face(18));
 
         using var document = new PdfDocument();
         document.Info.Title = $"{notice.Title} {notice.Number}";
@@ -55,14 +53,14 @@ internal sealed class NoticePdf(NoticeOptions options)
         page.Reserve(120);
         page.Advance(30);
         var right = Margin + width;
-        var centreWidth = page.Graphics.MeasureString(notice.Centre, body).Width;
-        var dateWidth = page.Graphics.MeasureString(notice.Date, body).Width;
+        var centreWidth = body.Measure(page.Graphics, notice.Centre);
+        var dateWidth = body.Measure(page.Graphics, notice.Date);
         var blockRight = right - 10;
         var sealCentre = new XPoint(blockRight - Math.Max(centreWidth, dateWidth) / 2, page.Y + LineHeight / 2);
         page.Line(notice.Centre, body, blockRight - centreWidth, LineHeight);
         page.Line(notice.Date, body, blockRight - dateWidth, LineHeight);
         Seal(page.Graphics, sealCentre, notice.Centre, seal, star);
-        page.Graphics.DrawString("（印章）", seal, XBrushes.Red, sealCentre.X - page.Graphics.MeasureString("（印章）", seal).Width / 2, sealCentre.Y + 38);
+        seal.Draw(page.Graphics, "（印章）", XBrushes.Red, sealCentre.X - seal.Measure(page.Graphics, "（印章）") / 2, sealCentre.Y + Radius + 14);
         page.Close();
 
         using var stream = new MemoryStream();
@@ -75,14 +73,14 @@ internal sealed class NoticePdf(NoticeOptions options)
     /// <paramref name="firstIndent"/>): between any two CJK characters, but never inside a run of Latin
     /// letters and digits (a case number) unless the run alone is too wide; closing punctuation hangs.
     /// </summary>
-    internal static List<string> Wrap(XGraphics graphics, string text, XFont font, double width, double firstIndent = 0)
+    internal static List<string> Wrap(XGraphics graphics, string text, NoticeFace font, double width, double firstIndent = 0)
     {
         var lines = new List<string>();
         var line = new System.Text.StringBuilder();
         foreach (var token in Tokens(text))
         {
             var available = lines.Count == 0 ? width - firstIndent : width;
-            if (line.Length > 0 && graphics.MeasureString(line + token, font).Width > available
+            if (line.Length > 0 && font.Measure(graphics, line + token) > available
                 && !(token.Length == 1 && NoLineStart.Contains(token[0])))
             {
                 lines.Add(line.ToString().TrimEnd());
@@ -90,12 +88,12 @@ internal sealed class NoticePdf(NoticeOptions options)
                 available = width;
             }
 
-            if (line.Length == 0 && graphics.MeasureString(token, font).Width > available)
+            if (line.Length == 0 && font.Measure(graphics, token) > available)
             {
                 // A run too long for any line is broken where it must be.
                 foreach (var c in token)
                 {
-                    if (line.Length > 0 && graphics.MeasureString(line.ToString() + c, font).Width > (lines.Count == 0 ? width - firstIndent : width))
+                    if (line.Length > 0 && font.Measure(graphics, line.ToString() + c) > (lines.Count == 0 ? width - firstIndent : width))
                     {
                         lines.Add(line.ToString());
                         line.Clear();
@@ -150,18 +148,17 @@ internal sealed class NoticePdf(NoticeOptions options)
         }
     }
 
-    // A red ring with the centre's name and a star: where the seal is pressed on the printed notice.
-    private static void Seal(XGraphics graphics, XPoint centre, string name, XFont font, XFont star)
+    // A red ring with a star and the centre's name: where the seal is pressed on the printed notice.
+    private const double Radius = 42;
+
+    private static void Seal(XGraphics graphics, XPoint centre, string name, NoticeFace font, NoticeFace star)
     {
-        const double Radius = 42;
-        var red = new XPen(XColors.Red, 2);
-        graphics.DrawEllipse(red, centre.X - Radius, centre.Y - Radius, 2 * Radius, 2 * Radius);
-        graphics.DrawString("★", star, XBrushes.Red,
-            new XRect(centre.X - Radius, centre.Y - 16, 2 * Radius, 20), XStringFormats.Center);
+        graphics.DrawEllipse(new XPen(XColors.Red, 2), centre.X - Radius, centre.Y - Radius, 2 * Radius, 2 * Radius);
+        star.Draw(graphics, "★", XBrushes.Red, centre.X - star.Measure(graphics, "★") / 2, centre.Y);
         var lines = Wrap(graphics, name, font, 2 * Radius - 16);
         for (var i = 0; i < lines.Count && i < 3; i++)
         {
-            graphics.DrawString(lines[i], font, XBrushes.Red, new XRect(centre.X - Radius, centre.Y + 6 + i * 11, 2 * Radius, 11), XStringFormats.Center);
+            font.Draw(graphics, lines[i], XBrushes.Red, centre.X - font.Measure(graphics, lines[i]) / 2, centre.Y + 14 + i * 11);
         }
     }
 
@@ -187,17 +184,14 @@ internal sealed class NoticePdf(NoticeOptions options)
 
         private double Bottom => _page.Height.Point - Margin;
 
-        public void Centered(string text, XFont font, double height)
-        {
-            Reserve(height);
-            Graphics.DrawString(text, font, XBrushes.Black, new XRect(Margin, Y, Width - 2 * Margin, height), XStringFormats.Center);
-            Y += height;
-        }
+        public void Centered(string text, NoticeFace font, double height) =>
+            Line(text, font, (Width - font.Measure(Graphics, text)) / 2, height);
 
-        public void Line(string text, XFont font, double x, double height)
+        // The baseline sits where a line of this height centres the type's body.
+        public void Line(string text, NoticeFace font, double x, double height)
         {
             Reserve(height);
-            Graphics.DrawString(text, font, XBrushes.Black, new XRect(x, Y, Width - Margin - x, height), XStringFormats.CenterLeft);
+            font.Draw(Graphics, text, XBrushes.Black, x, Y + (height + font.Size * 0.7) / 2);
             Y += height;
         }
 

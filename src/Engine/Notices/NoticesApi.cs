@@ -30,10 +30,12 @@ internal static class NoticesApi
             return refused;
         }
 
-        var notices = await db.CaseNotices.AsNoTracking().Where(n => n.CaseId == id).OrderBy(n => n.IssuedAt).ThenBy(n => n.Id)
-            .Select(n => new { n.Id, n.CaseId, n.Kind, n.Title, n.Number, n.IssuedOn, n.IssuedBy })
+        var notices = await db.CaseNotices.AsNoTracking().Where(n => n.CaseId == id)
+            .Select(n => new { n.Id, n.CaseId, n.Kind, n.Title, n.Number, n.IssuedOn, n.IssuedAt, n.IssuedBy })
             .ToListAsync(ct);
-        return TypedResults.Ok(notices.Select(n => new NoticeResponse(
+
+        // Notices of one instant (a step that issues two) in the order of a case's life, as the kinds are declared.
+        return TypedResults.Ok(notices.OrderBy(n => n.IssuedAt).ThenBy(n => (int)n.Kind).Select(n => new NoticeResponse(
             n.Id, n.Kind, n.Title, n.Number, n.IssuedOn, n.IssuedBy, $"/api/cases/{n.CaseId}/notices/{n.Id}")).ToList());
     }
 

@@ -11,10 +11,12 @@ internal static class NoticesExtensions
     /// </summary>
     public static WebApplicationBuilder AddNotices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section)
-            .Validate(o => NoticeFonts.Problem(o.FontPath) is null, "Notices:FontPath is not a CJK TrueType font file: install fonts-droid-fallback or set Notices:FontPath to a .ttf.")
-            .ValidateOnStart();
-        builder.Services.AddSingleton(s => new NoticePdf(s.GetRequiredService<IOptions<NoticeOptions>>().Value));
+        builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NoticeOptions>, NoticeFontCheck>();
+
+        // The fonts are read and installed for PDFsharp on first use, once for the process's life.
+        builder.Services.AddSingleton(s => new Lazy<NoticeFontSet>(() => new NoticeFontSet(s.GetRequiredService<IOptions<NoticeOptions>>().Value)));
+        builder.Services.AddSingleton<NoticePdf>();
         builder.Services.AddScoped<NoticeIssuer>();
         builder.Services.AddScoped<NoticeRendering>();
         builder.Services.AddScoped<Runtime.IStepObserver, NoticeObserver>();
@@ -26,5 +28,25 @@ internal static class NoticesExtensions
     {
         NoticesApi.MapNotices(app);
         return app;
+    }
+}
+
+/// <summary>Start-up fails, saying which file and what to install, when a notice font is missing or unusable.</summary>
+internal sealed class NoticeFontCheck : IValidateOptions<NoticeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NoticeOptions options)
+    {
+        List<string> problems = [];
+        if (NoticeFonts.Problem(options.FontPath) is { } cjk)
+        {
+            problems.Add("Notices:FontPath: " + cjk);
+        }
+
+        if (NoticeFonts.Problem(options.LatinFontPath) is { } latin)
+        {
+            problems.Add("Notices:LatinFontPath: " + latin);
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
