@@ -41,6 +41,13 @@ internal sealed class NoticeObserver(ApprovalDbContext db, NoticeIssuer issuer, 
             return;
         }
 
+        // A case returned to the window and accepted again was accepted once: each of a step's notices is given once.
+        if (db.CaseNotices.Local.Any(n => n.CaseId == @case.Id && n.Kind == kind)
+            || await db.CaseNotices.AnyAsync(n => n.CaseId == @case.Id && n.Kind == kind, ct))
+        {
+            return;
+        }
+
         var details = step.Details ?? StepDetails.None;
         issuer.Issue(@case, kind.Value, new NoticeFacts
         {

@@ -20,7 +20,7 @@ internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
     public byte[] Render(NoticeDocument notice, DateTimeOffset issuedAt)
     {
         NoticeFace Face(double size) => new(fonts.Value, size);
-        var (header, title, number, body, seal, star) = (Face(16), Face(22), Face(12), Face(BodySize), Face(9), Face(18));
+        var (header, title, number, body, seal, star) = (Face(16), Face(22), Face(12), Face(BodySize), Face(10), Face(22));
 
         using var document = new PdfDocument();
         document.Info.Title = $"{notice.Title} {notice.Number}";
@@ -50,8 +50,9 @@ internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
         }
 
         // The signature block: the centre and the date at the right, the seal over them.
-        page.Reserve(120);
-        page.Advance(30);
+        // The seal's ring reaches a radius above the centre's line: far enough down to leave the body clear.
+        page.Reserve(Radius + 120);
+        page.Advance(Radius + 10);
         var right = Margin + width;
         var centreWidth = body.Measure(page.Graphics, notice.Centre);
         var dateWidth = body.Measure(page.Graphics, notice.Date);
@@ -148,17 +149,25 @@ internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
         }
     }
 
-    // A red ring with a star and the centre's name: where the seal is pressed on the printed notice.
+    // A red ring with a star, the centre's name arched along its top: where the seal is pressed on the printed notice.
     private const double Radius = 42;
 
     private static void Seal(XGraphics graphics, XPoint centre, string name, NoticeFace font, NoticeFace star)
     {
         graphics.DrawEllipse(new XPen(XColors.Red, 2), centre.X - Radius, centre.Y - Radius, 2 * Radius, 2 * Radius);
-        star.Draw(graphics, "★", XBrushes.Red, centre.X - star.Measure(graphics, "★") / 2, centre.Y);
-        var lines = Wrap(graphics, name, font, 2 * Radius - 16);
-        for (var i = 0; i < lines.Count && i < 3; i++)
+        star.Draw(graphics, "★", XBrushes.Red, centre.X - star.Measure(graphics, "★") / 2, centre.Y + star.Size * 0.35);
+        var characters = name.EnumerateRunes().Select(r => r.ToString()).ToList();
+        var arc = Math.Min(240, characters.Count * 24.0);
+        var inner = Radius - font.Size - 2;
+        for (var i = 0; i < characters.Count; i++)
         {
-            font.Draw(graphics, lines[i], XBrushes.Red, centre.X - font.Measure(graphics, lines[i]) / 2, centre.Y + 14 + i * 11);
+            var degrees = -arc / 2 + arc * (i + 0.5) / characters.Count;
+            var radians = degrees * Math.PI / 180;
+            var at = new XPoint(centre.X + inner * Math.Sin(radians), centre.Y - inner * Math.Cos(radians));
+            var state = graphics.Save();
+            graphics.RotateAtTransform(degrees, at);
+            font.Draw(graphics, characters[i], XBrushes.Red, at.X - font.Measure(graphics, characters[i]) / 2, at.Y + font.Size * 0.35);
+            graphics.Restore(state);
         }
     }
 

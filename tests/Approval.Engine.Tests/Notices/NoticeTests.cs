@@ -179,6 +179,18 @@ public sealed class NoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACaseReturnedAndAcceptedAgain_HasOneAcceptanceNotice()
+    {
+        var created = await _window.CreateCaseAsync();
+        var review = (await _window.CompleteOkAsync(created.OpenTask("accept"), "Accepted")).GetProperty("openedTasks")[0];
+        var back = (await _handler.CompleteOkAsync(review.Id(), "Return", "缺营业执照副本")).GetProperty("openedTasks")[0];
+
+        await _window.CompleteOkAsync(back.Id(), "Accepted");
+
+        Assert.Equal("德政服受字〔2026〕第0001号", Assert.Single(await NoticesAsync(_window, created.Id())).Str("number"));
+    }
+
+    [Fact]
     public async Task ADenial_GivesTheReasonsAndTheRemedies()
     {
         var created = await _window.CreateCaseAsync();
@@ -249,8 +261,8 @@ public sealed class NoticeTests : IAsyncLifetime
         Assert.Contains("延期通知书", text);
         Assert.Contains("因需征求相关部门意见，不能在规定期限内作出决定", text);
         Assert.Contains("延长10个工作日", text);
-        Assert.Contains(Day(clock.Str("promisedDeadline")), text);
-        Assert.Contains(Day(clock.Str("statutoryDeadline")), text);
+        Assert.True(text.Contains(Day(clock.Str("promisedDeadline"))) && text.Contains(Day(clock.Str("statutoryDeadline"))),
+            $"{clock}\n{text}");
     }
 
     [Fact]

@@ -5,9 +5,12 @@ namespace Approval.Engine.Tests.Notices;
 /// <summary>Reads a PDF as poppler does (pdftotext, pdffonts): what a reader of the notice sees, and what it embeds.</summary>
 internal static class PdfText
 {
-    /// <summary>The PDF's text with every space and line break taken out, so words wrapped across lines read whole.</summary>
+    /// <summary>
+    /// The PDF's text in the order it is drawn (-raw: the seal's arched name, drawn last, would otherwise be
+    /// read into the lines beside it), with every space and line break taken out, so words wrapped across lines read whole.
+    /// </summary>
     public static async Task<string> TextAsync(byte[] pdf) =>
-        string.Concat((await RunAsync("pdftotext", pdf, "-enc UTF-8 {0} -")).Where(c => !char.IsWhiteSpace(c)));
+        string.Concat((await RunAsync("pdftotext", pdf, "-raw -enc UTF-8 {0} -")).Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>pdffonts' table of the PDF's fonts.</summary>
     public static Task<string> FontsAsync(byte[] pdf) => RunAsync("pdffonts", pdf, "{0}");

@@ -94,13 +94,14 @@ public sealed class DayTotalsMigrationTests : IDisposable
         return (withoutLaterCaseColumns ? options.ReplaceService<IModelCustomizer, WithoutLaterCaseColumns>() : options).Options;
     }
 
-    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial, Number, QueryCode).</summary>
+    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial, Number, QueryCode, CorrectionMaterials, FeeCharged, FeeReceipt).</summary>
     private sealed class WithoutLaterCaseColumns(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
     {
         public override void Customize(ModelBuilder modelBuilder, DbContext context)
         {
             base.Customize(modelBuilder, context);
-            modelBuilder.Entity<Case>().Ignore(c => c.Trial).Ignore(c => c.Number).Ignore(c => c.QueryCode);
+            modelBuilder.Entity<Case>().Ignore(c => c.Trial).Ignore(c => c.Number).Ignore(c => c.QueryCode)
+                .Ignore(c => c.CorrectionMaterials).Ignore(c => c.FeeCharged).Ignore(c => c.FeeReceipt);
         }
     }
 
