@@ -6,7 +6,8 @@ namespace Approval.Engine.Notices;
 /// <summary>
 /// Draws a notice on A4 (PDFsharp): the centre's name, the title, the number, the addressee, the body
 /// wrapped character by character (Chinese has no spaces to break at, which XTextFormatter needs), then
-/// the centre, the date and a seal placeholder. The font is embedded, so the PDF reads the same anywhere.
+/// the centre, the date and a seal placeholder (a red ring with the centre's name, where the seal is
+/// pressed on the printed copy). Both fonts are embedded as subsets, so the PDF reads the same anywhere.
 /// </summary>
 internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
 {
@@ -49,8 +50,8 @@ internal sealed class NoticePdf(Lazy<NoticeFontSet> fonts)
             }
         }
 
-        // The signature block: the centre and the date at the right, the seal over them.
-        // The seal's ring reaches a radius above the centre's line: far enough down to leave the body clear.
+        // The signature block: the centre and the date at the right, the seal over them; its ring reaches
+        // a radius above the centre's line, so the block starts far enough down to leave the body clear.
         page.Reserve(Radius + 120);
         page.Advance(Radius + 10);
         var right = Margin + width;
