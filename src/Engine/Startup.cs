@@ -9,6 +9,7 @@ using Approval.Engine.Http;
 using Approval.Engine.Identity;
 using Approval.Engine.Inbox;
 using Approval.Engine.Materials;
+using Approval.Engine.Notices;
 using Approval.Engine.Runtime;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Statistics;
@@ -47,6 +48,7 @@ internal static class Startup
         builder.AddInbox();
         builder.AddConsultations();
         builder.AddMaterials();
+        builder.AddNotices();
         builder.AddSupervision();
         builder.AddStatistics();
         builder.AddScheduling();
@@ -74,6 +76,7 @@ internal static class Startup
         app.MapWindows();
         app.MapCases();
         app.MapMaterials();
+        app.MapNotices();
         app.MapTasks();
         app.MapInbox();
         app.MapConsultations();

@@ -42,6 +42,7 @@ internal static class AuditActions
     public const string ExtensionRequested = "case.extension-requested";
     public const string ExtensionDecided = "case.extension-decided";
     public const string DeadlineChanged = "case.deadline-changed";
+    public const string NoticeIssued = "case.notice-issued";
 
     public const string WarningRecorded = "warning.recorded";
     public const string WarningAcknowledged = "warning.acknowledged";

@@ -73,6 +73,8 @@ public abstract class ApprovalDbContext(DbContextOptions options) : IdentityDbCo
 
     public DbSet<Consultations.Consultation> Consultations => Set<Consultations.Consultation>();
 
+    public DbSet<Notices.CaseNotice> CaseNotices => Set<Notices.CaseNotice>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();

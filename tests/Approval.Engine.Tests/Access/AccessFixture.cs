@@ -45,6 +45,9 @@ public sealed class AccessFixture : IAsyncLifetime
     /// <summary>The SHA-256 of a file applicant1 handed in for <see cref="Case"/>.</summary>
     public string Material { get; private set; } = "";
 
+    /// <summary>The acceptance notice (受理通知书) of <see cref="Case"/>.</summary>
+    public Guid Notice { get; private set; }
+
     public string PausedCase { get; private set; } = "";
 
     public long Pause { get; private set; }
@@ -151,6 +154,7 @@ public sealed class AccessFixture : IAsyncLifetime
             db.Notifications.Add(notification);
             await db.SaveChangesAsync();
             (Warning, Notification) = (warning.Id, notification.Id);
+            Notice = await db.CaseNotices.Where(n => n.CaseId == Guid.Parse(Case)).Select(n => n.Id).SingleAsync();
             Assert.True(await db.Cases.AnyAsync(c => c.Id == Guid.Parse(Case) && c.AcceptedWindow == "W01"));
         }
     }

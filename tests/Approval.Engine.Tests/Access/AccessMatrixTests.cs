@@ -130,6 +130,10 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
             f => $"/api/cases/{f.Case}/materials"),
         new("GET /api/cases/{id:guid}/materials/{sha256}", "market regulation's, accepted at W01, applicant1's", "401 403 ok ok ok 404 404 ok 404 ok 404",
             f => $"/api/cases/{f.Case}/materials/{f.Material}"),
+        new("GET /api/cases/{id:guid}/notices/", "market regulation's, accepted at W01, applicant1's", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/api/cases/{f.Case}/notices"),
+        new("GET /api/cases/{id:guid}/notices/{noticeId:guid}", "its acceptance notice", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/api/cases/{f.Case}/notices/{f.Notice}"),
 
         // Tasks.
         new("GET /api/tasks", "", Staff, _ => "/api/tasks"),

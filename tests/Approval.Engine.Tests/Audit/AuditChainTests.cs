@@ -146,7 +146,8 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal(8, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
         var verified = await _supervisor.VerifyAsync();
         Assert.True(verified.GetProperty("holds").GetBoolean(), verified.ToString());
-        Assert.Equal(before + requests.Count, verified.GetProperty("entries").GetInt64());
+        // Each acceptance is audited twice: the step, and the acceptance notice it issues.
+        Assert.Equal(before + requests.Count + cases.Count, verified.GetProperty("entries").GetInt64());
     }
 
     [Fact]
@@ -197,10 +198,11 @@ public sealed class AuditChainTests : IAsyncLifetime
         var second = await _supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?take=2&before={first.GetProperty("next").GetInt64()}");
         Assert.Equal([all.Count - 2, all.Count - 3], second.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
 
-        Assert.Equal(["case.filed", "task.completed"],
+        Assert.Equal(["case.filed", "case.notice-issued", "task.completed"],
             (await _supervisor.EntriesAsync("&actor=window1&action=case.")).Concat(await _supervisor.EntriesAsync("&actor=window1&action=task.completed"))
                 .Select(e => e.Str("action")));
-        Assert.Single(await _supervisor.EntriesAsync($"&resourceType=case&resourceId={created.Id()}"));
+        Assert.Equal(["case.filed", "case.notice-issued"],
+            (await _supervisor.EntriesAsync($"&resourceType=case&resourceId={created.Id()}")).Select(e => e.Str("action")).Order(StringComparer.Ordinal));
         var at = Uri.EscapeDataString(_host.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         Assert.Equal(all.Count, (await _supervisor.EntriesAsync($"&to={Uri.EscapeDataString(_host.Clock.GetUtcNow().AddSeconds(1).ToString("O", CultureInfo.InvariantCulture))}")).Count);
         Assert.Empty(await _supervisor.EntriesAsync($"&from={Uri.EscapeDataString(_host.Clock.GetUtcNow().AddSeconds(1).ToString("O", CultureInfo.InvariantCulture))}"));

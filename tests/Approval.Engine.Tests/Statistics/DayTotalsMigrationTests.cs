@@ -94,7 +94,7 @@ public sealed class DayTotalsMigrationTests : IDisposable
         return (withoutLaterCaseColumns ? options.ReplaceService<IModelCustomizer, WithoutLaterCaseColumns>() : options).Options;
     }
 
-    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial, Number, QueryCode, ...).</summary>
+    /// <summary>The Cases table as the Statistics migration left it: without the columns later migrations added (Trial, Number, QueryCode, CorrectionMaterials, FeeCharged, FeeReceipt).</summary>
     private sealed class WithoutLaterCaseColumns(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
     {
         public override void Customize(ModelBuilder modelBuilder, DbContext context)

@@ -24,7 +24,7 @@ internal static class CaseClockApi
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> PauseAsync(
         Guid id, PauseRequest request, ClaimsPrincipal user, PauseClock pause, CancellationToken ct) =>
-        (await pause.RunAsync(new(id, request.Kind, request.Reason, request.Start), user, ct)).ToHttp(TypedResults.Ok);
+        (await pause.RunAsync(new(id, request.Kind, request.Reason, request.Start, request.ExpectedDays), user, ct)).ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Ok<CaseClockView>, ProblemHttpResult, ValidationProblem>> ResumeAsync(
         Guid id, long pauseId, ResumeRequest request, ClaimsPrincipal user, ResumeClock resume, CancellationToken ct) =>
@@ -39,7 +39,7 @@ internal static class CaseClockApi
         (await decide.RunAsync(new(id, request.Approve, request.Comment), user, ct)).ToHttp(TypedResults.Ok);
 }
 
-public sealed record PauseRequest(SpecialProcedure Kind, string Reason, DateOnly? Start = null);
+public sealed record PauseRequest(SpecialProcedure Kind, string Reason, DateOnly? Start = null, int? ExpectedDays = null);
 
 public sealed record ResumeRequest(DateOnly? End = null);
 

@@ -18,7 +18,13 @@ public sealed class CasePause
 
     public required string Reason { get; set; }
 
+    public const int MinExpectedDays = 1;
+    public const int MaxExpectedDays = 365;
+
     public DateOnly Start { get; set; }
+
+    /// <summary>The working days the procedure is expected to take, as the special procedure notice tells the applicant; null when not given.</summary>
+    public int? ExpectedDays { get; set; }
 
     public DateOnly? End { get; set; }
 
@@ -27,7 +33,7 @@ public sealed class CasePause
     public string? EndedBy { get; set; }
 }
 
-/// <summary>The procedures of Art. 45 whose time is not counted in the limit.</summary>
+/// <summary>The procedures of Art. 45 whose time is not counted in the limit (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审).</summary>
 public enum SpecialProcedure
 {
     Hearing,

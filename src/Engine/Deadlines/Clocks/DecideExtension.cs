@@ -10,7 +10,7 @@ namespace Approval.Engine.Deadlines;
 internal sealed record DecideExtensionCommand(Guid CaseId, bool Approve, string? Comment = null);
 
 /// <summary>The handling department's head approves the requested extension (the deadlines move) or refuses it.</summary>
-internal sealed class DecideExtension(ClockChange change, CaseClock clocks, AuditLog audit)
+internal sealed class DecideExtension(ClockChange change, CaseClock clocks, AuditLog audit, IEnumerable<IClockNotices> notices)
 {
     public async Task<Result<CaseClockView>> RunAsync(DecideExtensionCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -52,6 +52,14 @@ internal sealed class DecideExtension(ClockChange change, CaseClock clocks, Audi
             days = @case.ExtensionDays,
             deadlines = new { old = before, @new = CaseClock.Deadlines(@case) },
         }, actor);
+        if (command.Approve)
+        {
+            foreach (var notice in notices)
+            {
+                await notice.ExtensionApprovedAsync(@case, command.Comment, actor, ct);
+            }
+        }
+
         return await change.SaveAsync(@case, ct);
     }
 }

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.Deadlines;
 
-internal sealed record PauseClockCommand(Guid CaseId, SpecialProcedure Kind, string? Reason, DateOnly? Start = null);
+internal sealed record PauseClockCommand(Guid CaseId, SpecialProcedure Kind, string? Reason, DateOnly? Start = null, int? ExpectedDays = null);
 
 /// <summary>Starts a special procedure (特别程序, Art. 45): both clocks stop from its start until it ends.</summary>
-internal sealed class PauseClock(ApprovalDbContext db, ClockChange change, CaseClock clocks, AuditLog audit)
+internal sealed class PauseClock(ApprovalDbContext db, ClockChange change, CaseClock clocks, AuditLog audit, IEnumerable<IClockNotices> notices)
 {
     public async Task<Result<CaseClockView>> RunAsync(PauseClockCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -24,6 +24,12 @@ internal sealed class PauseClock(ApprovalDbContext db, ClockChange change, CaseC
         if (ClockChange.ReasonProblem(command.Reason) is { } invalid)
         {
             return invalid;
+        }
+
+        if (command.ExpectedDays is < CasePause.MinExpectedDays or > CasePause.MaxExpectedDays)
+        {
+            return new Refusal.Invalid("expectedDays",
+                $"expectedDays, the working days the procedure is expected to take, is from {CasePause.MinExpectedDays} to {CasePause.MaxExpectedDays}.");
         }
 
         var @case = running.Value!;
@@ -40,15 +46,25 @@ internal sealed class PauseClock(ApprovalDbContext db, ClockChange change, CaseC
 
         var actor = Actor.From(user);
         var before = CaseClock.Deadlines(@case);
-        db.CasePauses.Add(new CasePause { CaseId = @case.Id, Kind = command.Kind, Reason = command.Reason!, Start = start, StartedBy = actor.UserName });
+        var pause = new CasePause
+        {
+            CaseId = @case.Id, Kind = command.Kind, Reason = command.Reason!, Start = start, ExpectedDays = command.ExpectedDays, StartedBy = actor.UserName,
+        };
+        db.CasePauses.Add(pause);
         await clocks.RecomputeAsync(@case, ClockEventKind.Paused, $"{command.Kind}：{command.Reason}（自 {start:yyyy-MM-dd} 起暂停计时）", actor.UserName, ct);
         audit.Record(AuditActions.CasePaused, AuditResources.Case, @case.Id.ToString(), new
         {
             kind = command.Kind,
             command.Reason,
             start,
+            command.ExpectedDays,
             deadlines = new { old = before, @new = CaseClock.Deadlines(@case) },
         }, actor);
+        foreach (var notice in notices)
+        {
+            await notice.SpecialProcedureStartedAsync(@case, pause, actor, ct);
+        }
+
         return await change.SaveAsync(@case, ct);
     }
 }

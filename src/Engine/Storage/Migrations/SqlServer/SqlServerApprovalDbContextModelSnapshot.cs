@@ -531,6 +531,9 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<int?>("ExpectedDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -805,6 +808,58 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("CaseMaterials", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Notices.CaseNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("CaseNotices", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Runtime.HistoryEntry", b =>
@@ -1826,6 +1881,15 @@ namespace Approval.Engine.Storage.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Approval.Engine.Materials.CaseMaterial", b =>
+                {
+                    b.HasOne("Approval.Engine.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Approval.Engine.Notices.CaseNotice", b =>
                 {
                     b.HasOne("Approval.Engine.Cases.Case", null)
                         .WithMany()
