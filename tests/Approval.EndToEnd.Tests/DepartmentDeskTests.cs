@@ -54,6 +54,12 @@ public sealed class DepartmentDeskTests(BrowserFixture fixture)
         await page.Locator("[data-testid=task-action]").WaitForAsync();
         Assert.Equal(number, (await page.Locator("[data-testid=task-case-number]").InnerTextAsync()).Trim());
         Assert.Contains("李四", await page.Locator("[data-testid=task-applicant]").InnerTextAsync());
+
+        // The acceptance notice is on the page, and opens as its PDF with the browser's login.
+        var notice = page.Locator("[data-testid=notice-link]", new() { HasText = "受理通知书" });
+        var pdf = await page.APIRequest.GetAsync((await notice.GetAttributeAsync("href"))!);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         await BrowserFixture.ScreenshotAsync(page, "task-1-review");
 
         // A return needs a reason: the page says so under the field and nothing is done.

@@ -49,7 +49,11 @@ public sealed record CaseView(
     CaseDeadlines Deadlines,
     string? Number = null,
     decimal? FeeCharged = null,
-    string? FeeReceipt = null);
+    string? FeeReceipt = null,
+    IReadOnlyList<NoticeLink>? Notices = null);
+
+/// <summary>A notice given on the case (受理通知书, 决定书, 证照 ...), with where the browser opens its PDF.</summary>
+public sealed record NoticeLink(string Title, string Number, DateOnly IssuedOn, string Href);
 
 /// <summary>One step the case took (its history).</summary>
 public sealed record CaseStep(

@@ -28,6 +28,7 @@ public sealed partial class UiText
         ["scope.Department"] = ("本部门", "My department"),
         ["scope.Window"] = ("本窗口", "My window"),
         ["task.title"] = ("办理任务", "Task"),
+        ["notices.title"] = ("文书（PDF）", "Notices (PDF)"),
         ["task.missing"] = ("没有这个任务，或您无权查看。", "No such task, or you may not see it."),
         ["task.openCase"] = ("查看流程图", "Open the case's flow"),
         ["task.applicant"] = ("申请人信息", "Applicant"),

@@ -39,7 +39,7 @@ internal static class NoticesApi
             n.Id, n.Kind, n.Title, n.Number, n.IssuedOn, n.IssuedBy, $"/api/cases/{n.CaseId}/notices/{n.Id}")).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
         Guid id, Guid noticeId, ClaimsPrincipal user, ApprovalDbContext db, IAuthorizationService authorization, NoticeRendering rendering,
         CancellationToken ct)
     {

@@ -130,6 +130,6 @@ internal sealed class StudioCases(IServiceScopeFactory scopes, ActivityRegistry 
                 clock.ReceivedOn, clock.AcceptedOn, clock.StatutoryLimit, clock.PromisedLimit, clock.PromisedDeadline, clock.StatutoryDeadline,
                 clock.WorkingDaysLeft, clock.Paused, clock.Provisional, clock.CertificateDue,
                 [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]),
-            @case.Number, @case.FeeCharged, @case.FeeReceipt);
+            @case.Number, @case.FeeCharged, @case.FeeReceipt, await StudioNotices.OfAsync(db, @case.Id, ct));
     }
 }

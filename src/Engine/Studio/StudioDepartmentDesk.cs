@@ -107,7 +107,7 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
                 [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]),
             new TaskClocks(open?.Id, open?.Kind.ToString(), open?.Start, clock.Extension.State.ToString(), clock.Extension.Reason, clock.Extension.Days,
                 [.. Enum.GetNames<SpecialProcedure>()]),
-            mayMove, mayDecide, @case.FeeCharged, @case.FeeReceipt);
+            mayMove, mayDecide, @case.FeeCharged, @case.FeeReceipt, await StudioNotices.OfAsync(db, @case.Id, ct));
     }
 
     public Task<DeskAnswer> CompleteAsync(
@@ -121,7 +121,7 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
     public Task<DeskAnswer> StartSpecialProcedureAsync(
         ClaimsPrincipal user, Guid caseId, string kind, string? reason, int? expectedDays, CancellationToken ct = default) =>
         Enum.TryParse<SpecialProcedure>(kind, out var procedure)
-            ? RunAsync<PauseClock, CaseClockView>(user, (pause, ct) => pause.RunAsync(new PauseClockCommand(caseId, procedure, reason), user, ct), ct)
+            ? RunAsync<PauseClock, CaseClockView>(user, (pause, ct) => pause.RunAsync(new PauseClockCommand(caseId, procedure, reason, ExpectedDays: expectedDays), user, ct), ct)
             : Task.FromResult(new DeskAnswer(false, Errors: new Dictionary<string, string> { ["kind"] = "请选择特别程序的种类。" }));
 
     public Task<DeskAnswer> EndSpecialProcedureAsync(ClaimsPrincipal user, Guid caseId, long pauseId, CancellationToken ct = default) =>

@@ -60,6 +60,8 @@ internal static class StudioExtensions
         // A case's scans, opened from the desks with the login cookie; the API's own rule decides who may (MaterialsApi).
         app.MapGet("/studio/cases/{id:guid}/materials/{sha256}", Materials.MaterialsApi.DownloadAsync)
             .RequireAuthorization(Policies.Studio.Use).ExcludeFromDescription();
+        app.MapGet("/studio/cases/{id:guid}/notices/{noticeId:guid}", Notices.NoticesApi.DownloadAsync)
+            .RequireAuthorization(Policies.Studio.Use).ExcludeFromDescription();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(Policies.Studio.Use);

@@ -176,6 +176,8 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
         new("GET,POST /tasks/{TaskId:guid}", "", StaffDesk, f => $"/tasks/{f.ReviewTask}"),
         new("GET /studio/cases/{id:guid}/materials/{sha256}", "a scan opened from a desk", "401 403 ok ok ok 404 404 ok 404 ok 404",
             f => $"/studio/cases/{f.Case}/materials/{f.Material}"),
+        new("GET /studio/cases/{id:guid}/notices/{noticeId:guid}", "a notice opened from a desk", "401 403 ok ok ok 404 404 ok 404 ok 404",
+            f => $"/studio/cases/{f.Case}/notices/{f.Notice}"),
         new("GET /_framework/opaque-redirect", "", Page, _ => "/_framework/opaque-redirect"),
         new("* /_blazor/negotiate", "", SignedIn, _ => "/_blazor/negotiate?negotiateVersion=1", Send: "POST"),
         new("* /_blazor", "", SignedIn, _ => "/_blazor"),
