@@ -71,7 +71,19 @@ public sealed class DepartmentDeskTests(BrowserFixture fixture)
         await page.Locator("[data-testid=task-done]").WaitForAsync();
         Assert.Contains("市场监管局经办人", await page.Locator("[data-testid=task-done]").InnerTextAsync());
 
-        // The head decides from the same kind of page.
+        // The head decides from the same kind of page (another test may have put a second review before the decision).
+        var handler = await fixture.Server.LoginAsync("handler1");
+        for (var step = 0; step < 3; step++)
+        {
+            var open = (await handler.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}")).GetProperty("openTasks")[0];
+            if (open.GetProperty("activityType").GetString() == "Decide")
+            {
+                break;
+            }
+
+            (await handler.PostAsJsonAsync($"/api/tasks/{open.GetProperty("id").GetString()}/complete", new { outcome = "Pass" })).EnsureSuccessStatusCode();
+        }
+
         var head = await fixture.SignInAsync("head1", "/inbox");
         var decide = head.Locator("[data-testid=inbox] tbody tr", new() { HasText = number });
         await decide.WaitForAsync(new() { Timeout = 60_000 });
