@@ -8,17 +8,20 @@ public sealed class NoticeOptions
 {
     public const string Section = "Notices";
 
+    /// <summary>The fonts shipped with the platform (Notices/Fonts, beside the application).</summary>
+    public static string ShippedFonts { get; } = Path.Combine(AppContext.BaseDirectory, "Notices", "Fonts");
+
     /// <summary>
     /// The TrueType font (.ttf, TrueType outlines) notices are drawn and embedded in: it must hold the
-    /// CJK characters. Debian's fonts-droid-fallback by default; an OpenType/CFF or .ttc file will not do.
+    /// CJK characters. Droid Sans Fallback, shipped, by default; an OpenType/CFF or .ttc file will not do.
     /// </summary>
-    public string FontPath { get; set; } = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+    public string FontPath { get; set; } = Path.Combine(ShippedFonts, "DroidSansFallbackFull.ttf");
 
     /// <summary>
     /// The TrueType font for the characters <see cref="FontPath"/> lacks: Droid Sans Fallback has no Latin
-    /// letters or digits, so case numbers, dates and phones are set in this one (Debian's fonts-dejavu-core).
+    /// letters or digits, so case numbers, dates and phones are set in this one (DejaVu Sans, shipped).
     /// </summary>
-    public string LatinFontPath { get; set; } = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    public string LatinFontPath { get; set; } = Path.Combine(ShippedFonts, "DejaVuSans.ttf");
 }
 
 /// <summary>
@@ -59,8 +62,8 @@ internal sealed class NoticeFonts : IFontResolver
     /// <summary>Null when <paramref name="path"/> is a TrueType font file; else what is wrong, for start-up to say.</summary>
     public static string? Problem(string? path)
     {
-        const string Fix = "Notices are drawn in TrueType fonts: install fonts-droid-fallback and fonts-dejavu-core (apt-get install fonts-droid-fallback fonts-dejavu-core), "
-            + "or set Notices:FontPath (CJK) and Notices:LatinFontPath to .ttf files.";
+        const string Fix = "Notices are drawn in TrueType fonts: the platform ships two in Notices/Fonts; "
+            + "set Notices:FontPath (CJK) and Notices:LatinFontPath to .ttf files that exist.";
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
             return $"There is no font file at '{path}'. {Fix}";

@@ -25,7 +25,7 @@ public sealed class NoticeLayoutTests
     }
 
     [Fact]
-    public async Task AMissingFont_StopsTheStart_NamingTheFileAndWhatToInstall()
+    public async Task AMissingFont_StopsTheStart_NamingTheFileAndWhatToDo()
     {
         await using var host = new ApprovalHost(settings: new Dictionary<string, string?> { ["Notices:FontPath"] = "/no/such/font.ttf" });
 
@@ -34,7 +34,7 @@ public sealed class NoticeLayoutTests
         var message = error.ToString();
         Assert.Contains("Notices:FontPath", message);
         Assert.Contains("/no/such/font.ttf", message);
-        Assert.Contains("fonts-droid-fallback", message);
+        Assert.Contains("Notices/Fonts", message);
     }
 
     [Fact]
