@@ -16,6 +16,7 @@ internal static class StudioExtensions
         builder.Services.AddDesigner();
         builder.Services.AddSingleton<IFlowDesigns, StudioFlows>();
         builder.Services.AddSingleton<ICaseViews, StudioCases>();
+        builder.Services.AddSingleton<IWindowDesk, StudioWindowDesk>();
         return builder;
     }
 
