@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+
+namespace Approval.EndToEnd.Tests;
+
+/// <summary>A clerk at window W01 receives an application at the desk (/desk), from finding the item to its case number.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WindowDeskTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AClerk_FindsTheItem_TypesTheApplicant_TicksTheMaterials_AndAccepts()
+    {
+        var page = await OpenDeskAsync();
+        await using var shot = BrowserFixture.ScreenshotOnFailure(page, "window-desk-failed");
+
+        await FindAsync(page, "食品经营许可", "452624-XK-SCJG-001");
+        await TypeApplicantAsync(page);
+        var required = page.Locator("[data-testid=desk-checklist] tr[data-required=true] input[data-testid=material-received]");
+        for (var i = 0; i < await required.CountAsync(); i++)
+        {
+            await required.Nth(i).CheckAsync(new LocatorCheckOptions { Force = true });
+        }
+
+        await page.Locator("[data-testid=outcome-accept]").ClickAsync();
+
+        var number = page.Locator("[data-testid=desk-number]");
+        await number.WaitForAsync();
+        Assert.StartsWith("452624-", (await number.InnerTextAsync()).Trim());
+        Assert.Equal(6, (await page.Locator("[data-testid=desk-query-code]").InnerTextAsync()).Trim().Length);
+        Assert.Contains("已受理", await page.Locator("[data-testid=desk-outcome]").InnerTextAsync());
+        await page.Locator("[data-testid=desk-today] a", new PageLocatorOptions { HasText = (await number.InnerTextAsync()).Trim() }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "window-desk-accepted");
+        shot.Passed();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACorrection_ListsTheRequiredMaterialsNotTicked()
+    {
+        var page = await OpenDeskAsync();
+        await using var shot = BrowserFixture.ScreenshotOnFailure(page, "window-desk-correction-failed");
+
+        await FindAsync(page, "食品经营许可", "452624-XK-SCJG-001");
+        await TypeApplicantAsync(page);
+        var required = page.Locator("[data-testid=desk-checklist] tr[data-required=true] input[data-testid=material-received]");
+        await required.Nth(0).CheckAsync(new LocatorCheckOptions { Force = true });
+        await required.Nth(1).CheckAsync(new LocatorCheckOptions { Force = true });
+
+        await page.Locator("[data-testid=outcome-correction]").ClickAsync();
+        var list = page.Locator("textarea[data-testid=missing-materials]");
+        await list.WaitForAsync();
+        var missing = await list.InputValueAsync();
+        Assert.Contains("法定代表人（负责人）身份证明", missing);
+        Assert.DoesNotContain("食品经营许可申请书", missing);
+        Assert.DoesNotContain("授权委托书", missing); // not required: not asked for
+        await BrowserFixture.ScreenshotAsync(page, "window-desk-correction");
+
+        await page.Locator("[data-testid=confirm-correction]").ClickAsync();
+        await page.Locator("[data-testid=desk-outcome]", new PageLocatorOptions { HasText = "已一次性告知补正" }).WaitForAsync();
+        Assert.StartsWith("452624-", (await page.Locator("[data-testid=desk-number]").InnerTextAsync()).Trim());
+        shot.Passed();
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> OpenDeskAsync()
+    {
+        var page = await fixture.SignInAsync("window1", "/desk");
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.Locator("[data-testid=window-desk]").WaitForAsync();
+        return page;
+    }
+
+    private static async Task FindAsync(IPage page, string name, string code)
+    {
+        await page.Locator("input[data-testid=desk-search]").FillAsync(name);
+        var item = page.Locator($"[data-testid=desk-items] [data-code=\"{code}\"]");
+        await item.ClickAsync();
+        await page.Locator("[data-testid=desk-guide]").WaitForAsync();
+    }
+
+    private static async Task TypeApplicantAsync(IPage page)
+    {
+        await page.Locator("input[data-testid=applicant-name]").FillAsync("李四");
+        await page.Locator("input[data-testid=applicant-id-number]").FillAsync("452628199001011234");
+        await page.Locator("input[data-testid=applicant-phone]").FillAsync("13800000000");
+        await page.Locator("input[data-testid=applicant-phone]").PressAsync("Tab");
+    }
+}
