@@ -6,18 +6,132 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Designer.Tests.Desk;
 
-public sealed class WindowDeskTests
+/// <summary>The window desk (窗口受理台) against a fake platform: search, errors under the fields, the correction list, the case number.</summary>
+public sealed class WindowDeskTests : IAsyncDisposable
 {
-    [Fact]
-    public async Task Dump()
+    private const string FoodLicence = "452624-XK-SCJG-001";
+
+    private readonly FakeWindowDesk _desk = new();
+    private readonly BunitContext _context;
+
+    public WindowDeskTests()
     {
-        var desk = new FakeWindowDesk();
-        desk.Items.Add(FakeWindowDesk.Item("452624-XK-SCJG-001", "食品经营许可", ("申请书", true), ("营业执照", true), ("委托书", false)));
-        await using var context = DesignerContext.Create(s => s.AddSingleton<IWindowDesk>(desk));
-        var page = context.Render<WindowDesk>(p => p
-            .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal())))
-            .AddCascadingValue(DesignerContext.Chinese));
-        page.Find("[data-code]").Click();
-        File.WriteAllText("/tmp/desk.html", page.Markup);
+        _desk.Items.Add(FakeWindowDesk.Item(FoodLicence, "食品经营许可", ("食品经营许可申请书", true), ("营业执照", true), ("法定代表人（负责人）身份证明", true),
+            ("授权委托书", false)));
+        _desk.Items.Add(FakeWindowDesk.Item("452624-XK-SCJG-003", "个体工商户设立登记", ("经营者居民身份证", true)));
+        _context = DesignerContext.Create(s => s.AddSingleton<IWindowDesk>(_desk));
     }
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+
+    [Fact]
+    public void TheSearch_ShowsOnlyTheItemsThatMatch()
+    {
+        var page = Render();
+        Assert.Equal(2, page.FindAll("[data-testid=desk-items] [data-code]").Count);
+
+        page.Find("input[data-testid=desk-search]").Input("食品");
+
+        page.WaitForAssertion(() => Assert.Equal([FoodLicence], page.FindAll("[data-testid=desk-items] [data-code]").Select(e => e.GetAttribute("data-code"))));
+        Assert.Contains("食品", _desk.Searches);
+    }
+
+    [Fact]
+    public void TheApplicantsProblems_ShowUnderTheirFields_InChinese_AndNothingIsCompleted()
+    {
+        _desk.File = _ => new DeskFiling(null, null, null, null, new DeskProblems(new Dictionary<string, string>
+        {
+            ["applicant.name"] = "须填写申请人姓名（至多 100 字）。",
+            ["applicant.idNumber"] = "身份证号码不正确：须为 18 位，出生日期有效，末位校验码符合 GB 11643。",
+        }));
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+        page.Find("input[data-testid=applicant-id-number]").Change("452628199001011235");
+
+        page.Find("button[data-testid=outcome-accept]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("须填写申请人姓名（至多 100 字）。", HelperOf(page, "applicant-name")));
+        Assert.StartsWith("身份证号码不正确", HelperOf(page, "applicant-id-number"));
+        Assert.Empty(HelperOf(page, "applicant-phone"));
+        Assert.Equal("452628199001011235", _desk.Filed.Single().Applicant.IdNumber);
+        Assert.Empty(_desk.Completed);
+        Assert.Empty(page.FindAll("[data-testid=desk-result]"));
+    }
+
+    [Fact]
+    public void TheCorrectionList_IsPrefilled_WithTheRequiredMaterialsNotTicked()
+    {
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+        page.Find("tr[data-material=\"营业执照\"] input[data-testid=material-received]").Change(true);
+
+        page.Find("button[data-testid=outcome-correction]").Click();
+
+        var listed = page.Find("textarea[data-testid=missing-materials]").GetAttribute("value") ?? page.Find("textarea[data-testid=missing-materials]").TextContent;
+        Assert.Equal(["食品经营许可申请书", "法定代表人（负责人）身份证明"], listed.Split('\n'));
+    }
+
+    [Fact]
+    public void ACorrection_SendsTheListAndTheTickedMaterials_ToTheAcceptStep()
+    {
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+        page.Find("tr[data-material=\"营业执照\"] input[data-testid=material-received]").Change(true);
+        page.Find("button[data-testid=outcome-correction]").Click();
+
+        page.Find("button[data-testid=confirm-correction]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("已一次性告知补正", page.Find("[data-testid=desk-outcome]").TextContent));
+        var completion = _desk.Completed.Single();
+        Assert.Equal("NeedsCorrection", completion.Outcome);
+        Assert.Equal(["食品经营许可申请书", "法定代表人（负责人）身份证明"], completion.MissingMaterials);
+        Assert.Equal(["营业执照"], completion.Materials!.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void ASuccessfulAcceptance_ShowsTheCaseNumberAndQueryCode()
+    {
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+        page.Find("input[data-testid=applicant-name]").Change("李四");
+        page.Find("input[data-testid=applicant-phone]").Change("13800000000");
+
+        page.Find("button[data-testid=outcome-accept]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("452624-20260302-0001", page.Find("[data-testid=desk-number]").TextContent.Trim()));
+        Assert.Equal("K7P2QX", page.Find("[data-testid=desk-query-code]").TextContent.Trim());
+        Assert.Contains("已受理", page.Find("[data-testid=desk-outcome]").TextContent);
+        Assert.Equal("Accepted", _desk.Completed.Single().Outcome);
+        Assert.Equal("李四", _desk.Filed.Single().Applicant.Name);
+    }
+
+    [Fact]
+    public void OnTheSpot_TheDecisionAndTheCertificate_FollowTheAcceptance()
+    {
+        var decide = new DeskTask(Guid.NewGuid(), "Decide", "当场决定", "WindowStaff");
+        var certify = new DeskTask(Guid.NewGuid(), "Certify", "发证", "WindowStaff");
+        _desk.Complete = (_, c) => c.Outcome switch
+        {
+            "Accepted" => new DeskStepResult("Running", null, [decide]),
+            "Grant" => new DeskStepResult("Running", null, [certify]),
+            _ => new DeskStepResult("Completed", "Approved", []),
+        };
+        var page = Render();
+        page.Find("[data-code=\"452624-XK-SCJG-003\"]").Click();
+        page.Find("button[data-testid=outcome-accept]").Click();
+
+        page.WaitForAssertion(() => page.Find("button[data-testid=decide-grant]").Click());
+        page.WaitForAssertion(() => page.Find("button[data-testid=certify-issued]").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("已办结（准予许可）", page.Find("[data-testid=desk-outcome]").TextContent));
+        Assert.Equal(["Accepted", "Grant", "Issued"], _desk.Completed.Select(c => c.Outcome));
+    }
+
+    private IRenderedComponent<WindowDesk> Render() => _context.Render<WindowDesk>(p => p
+        .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal())))
+        .AddCascadingValue(DesignerContext.Chinese));
+
+    /// <summary>The helper line under a field: where MudBlazor shows its error text.</summary>
+    private static string HelperOf(IRenderedComponent<WindowDesk> page, string testId) =>
+        page.Find($"input[data-testid={testId}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }
