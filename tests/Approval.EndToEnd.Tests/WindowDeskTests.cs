@@ -61,6 +61,33 @@ public sealed class WindowDeskTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnInstantItem_IsDecidedAndCertifiedOnTheSpot_InTheSameVisit()
+    {
+        var page = await OpenDeskAsync();
+        await using var shot = BrowserFixture.ScreenshotOnFailure(page, "window-desk-on-the-spot-failed");
+
+        await FindAsync(page, "个体工商户", "452624-XK-SCJG-003");
+        await TypeApplicantAsync(page);
+        var required = page.Locator("[data-testid=desk-checklist] tr[data-required=true] input[data-testid=material-received]");
+        for (var i = 0; i < await required.CountAsync(); i++)
+        {
+            await required.Nth(i).CheckAsync(new LocatorCheckOptions { Force = true });
+        }
+
+        await page.Locator("[data-testid=outcome-accept]").ClickAsync();
+        await page.Locator("[data-testid=decide-panel]").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "window-desk-on-the-spot");
+
+        await page.Locator("[data-testid=decide-grant]").ClickAsync();
+        await page.Locator("[data-testid=certify-issued]").ClickAsync();
+
+        await page.Locator("[data-testid=desk-outcome]", new PageLocatorOptions { HasText = "已办结（准予许可）" }).WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "window-desk-certified");
+        shot.Passed();
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> OpenDeskAsync()
     {
         var page = await fixture.SignInAsync("window1", "/desk");
