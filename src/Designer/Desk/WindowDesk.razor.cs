@@ -71,13 +71,9 @@ public sealed partial class WindowDesk
         _items = await Desk.ItemsAsync(await UserAsync(), text);
     }
 
+    // An application filed but not yet accepted stays in today's list and the inbox when another item is chosen.
     private void Select(DeskItem item)
     {
-        if (_filing is not null && _last is null)
-        {
-            return; // the application on the counter is filed: finish it first
-        }
-
         StartOver();
         _item = item;
         _rows = [.. item.Materials.Select(m => new MaterialRow(m))];

@@ -89,6 +89,28 @@ public sealed class WindowDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public void ARefusalsProblems_ShowUnderTheReasonAndTheLegalBasis_AndTheApplicationIsFiledOnce()
+    {
+        _desk.Complete = (_, _) => new DeskStepResult(null, null, [], new DeskProblems(new Dictionary<string, string>
+        {
+            ["legalBasis"] = "不予受理须写明法律依据（legalBasis）。",
+        }));
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+        page.Find("button[data-testid=outcome-refusal]").Click();
+        page.Find("textarea[data-testid=refusal-reason]").Change("申请事项不属于本机关职权范围");
+
+        page.Find("button[data-testid=confirm-refusal]").Click();
+        page.WaitForAssertion(() => Assert.Equal("不予受理须写明法律依据（legalBasis）。", HelperOf(page, "refusal-legal-basis")));
+        Assert.Contains("已收件，尚未办结受理", page.Find("[data-testid=desk-outcome]").TextContent);
+        page.Find("button[data-testid=confirm-refusal]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, _desk.Completed.Count));
+        Assert.Single(_desk.Filed); // pressed again, the application already filed is completed, not filed anew
+        Assert.Equal(("Refused", "申请事项不属于本机关职权范围"), (_desk.Completed[0].Outcome, _desk.Completed[0].Comment));
+    }
+
+    [Fact]
     public void ASuccessfulAcceptance_ShowsTheCaseNumberAndQueryCode()
     {
         var page = Render();
@@ -133,5 +155,5 @@ public sealed class WindowDeskTests : IAsyncDisposable
 
     /// <summary>The helper line under a field: where MudBlazor shows its error text.</summary>
     private static string HelperOf(IRenderedComponent<WindowDesk> page, string testId) =>
-        page.Find($"input[data-testid={testId}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
+        page.Find($"[data-testid={testId}]").Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }

@@ -140,6 +140,23 @@ public sealed class StudioWindowDeskTests(SampleHallHost hall) : IClassFixture<S
     }
 
     [Fact]
+    public async Task AScan_IsHandedIn_ForAMaterialOfTheCase_AsAFileOfAnAllowedType()
+    {
+        var window1 = await Host.PrincipalAsync("window1");
+        var filing = await Desk.FileAsync(window1, new DeskApplication(FoodLicence, new DeskApplicant(false, "李四", null, null, null, null), []));
+        var pdf = "%PDF-1.4\n%desk scan\n"u8.ToArray();
+
+        Assert.Null(await Desk.UploadAsync(window1, filing.CaseId!.Value, new DeskScan("食品经营许可申请书", "申请书.pdf", "application/pdf", pdf)));
+        Assert.Contains("is not one of this case's materials",
+            (await Desk.UploadAsync(window1, filing.CaseId.Value, new DeskScan("无关材料", "a.pdf", "application/pdf", pdf)))!.At("material"));
+        Assert.Contains("PDF、JPEG、PNG 或 OFD",
+            (await Desk.UploadAsync(window1, filing.CaseId.Value, new DeskScan("食品经营许可申请书", "a.txt", "text/plain", "hello"u8.ToArray())))!.Message);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var kept = await scope.ServiceProvider.GetRequiredService<ApprovalDbContext>().CaseMaterials.Where(m => m.CaseId == filing.CaseId).ToListAsync();
+        Assert.Equal(("食品经营许可申请书", "application/pdf", "window1"), (Assert.Single(kept).MaterialName, kept[0].ContentType, kept[0].UploaderName));
+    }
+
+    [Fact]
     public async Task AConsultation_NeedsItsQuestion()
     {
         var window1 = await Host.PrincipalAsync("window1");
