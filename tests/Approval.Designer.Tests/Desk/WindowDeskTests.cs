@@ -149,6 +149,34 @@ public sealed class WindowDeskTests : IAsyncDisposable
         Assert.Equal(["Accepted", "Grant", "Issued"], _desk.Completed.Select(c => c.Outcome));
     }
 
+    [Fact]
+    public void TheCertificate_OfAChargedItem_TakesTheFeeAndReceipt_WithTheirErrorsUnderTheFields()
+    {
+        var certify = new DeskTask(Guid.NewGuid(), "Certify", "发证", "WindowStaff");
+        _desk.Items[1] = _desk.Items[1] with { Fee = new DeskFee(true, "每证20元", "发改价格〔2003〕2322号") };
+        _desk.Complete = (_, c) => c.Outcome switch
+        {
+            "Accepted" => new DeskStepResult("Running", null, [certify]),
+            _ when c.FeeReceipt is null => new DeskStepResult(null, null, [], new DeskProblems(new Dictionary<string, string>
+            {
+                ["feeReceipt"] = "收取费用须填写票据号（feeReceipt）。",
+            })),
+            _ => new DeskStepResult("Completed", "Approved", []),
+        };
+        var page = Render();
+        page.Find("[data-code=\"452624-XK-SCJG-003\"]").Click();
+        page.Find("button[data-testid=outcome-accept]").Click();
+        page.WaitForAssertion(() => page.Find("input[data-testid=certify-fee]").Change("20"));
+
+        page.Find("button[data-testid=certify-issued]").Click();
+        page.WaitForAssertion(() => Assert.Equal("收取费用须填写票据号（feeReceipt）。", HelperOf(page, "certify-receipt")));
+        page.Find("input[data-testid=certify-receipt]").Change("No.0012345");
+        page.Find("button[data-testid=certify-issued]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("已办结（准予许可）", page.Find("[data-testid=desk-outcome]").TextContent));
+        Assert.Equal((20m, "No.0012345"), (_desk.Completed[^1].Fee, _desk.Completed[^1].FeeReceipt));
+    }
+
     private IRenderedComponent<WindowDesk> Render() => _context.Render<WindowDesk>(p => p
         .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal())))
         .AddCascadingValue(DesignerContext.Chinese));
