@@ -99,6 +99,9 @@ public sealed class WindowDeskTests(BrowserFixture fixture)
     private static async Task FindAsync(IPage page, string name, string code)
     {
         await page.Locator("input[data-testid=desk-search]").FillAsync(name);
+
+        // The list is filtered after a pause in typing: click once it has been, not while it re-renders.
+        await Assertions.Expect(page.Locator("[data-testid=desk-items] [data-code]")).ToHaveCountAsync(1);
         var item = page.Locator($"[data-testid=desk-items] [data-code=\"{code}\"]");
         await item.ClickAsync();
         await page.Locator("[data-testid=desk-guide]").WaitForAsync();
