@@ -99,6 +99,21 @@ public sealed partial class WindowDesk
 
     private string? Error(string field) => _problems?.At(field);
 
+    /// <summary>The problems at fields the page does not show now (itemCode, materials[0] ...): they go in the alert instead.</summary>
+    private IEnumerable<string> Elsewhere() => _problems?.Fields.Where(f => !OnThePage(f.Key)).Select(f => f.Value) ?? [];
+
+    private bool OnThePage(string field) => field switch
+    {
+        "applicant" or "applicant.name" or "applicant.phone" => true,
+        "applicant.idNumber" => !_organisation,
+        "applicant.creditCode" or "applicant.contact" => _organisation,
+        "missingMaterials" => _mode == Mode.Correction && !Accepted,
+        "legalBasis" => _mode == Mode.Refusal && !Accepted,
+        "comment" => (_mode == Mode.Refusal && !Accepted) || Deciding,
+        "fee" or "feeReceipt" => Certifying && _item?.Fee.Charged == true,
+        _ => false,
+    };
+
     /// <summary>The required materials not ticked, one a line: what a correction notice must list at least.</summary>
     private string Unticked() => string.Join("\n", _rows.Where(r => r.Material.Required && !r.Received).Select(r => r.Material.Name));
 

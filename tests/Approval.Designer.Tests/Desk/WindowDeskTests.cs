@@ -177,6 +177,21 @@ public sealed class WindowDeskTests : IAsyncDisposable
         Assert.Equal((20m, "No.0012345"), (_desk.Completed[^1].Fee, _desk.Completed[^1].FeeReceipt));
     }
 
+    [Fact]
+    public void AProblemAtAFieldThePageDoesNotShow_IsInTheAlert()
+    {
+        _desk.File = _ => new DeskFiling(null, null, null, null, new DeskProblems(new Dictionary<string, string>
+        {
+            ["itemCode"] = "There is no item '452624-XK-SCJG-001' in force to apply for.",
+        }));
+        var page = Render();
+        page.Find($"[data-code=\"{FoodLicence}\"]").Click();
+
+        page.Find("button[data-testid=outcome-accept]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("in force to apply for", page.Find("[data-testid=desk-problem]").TextContent));
+    }
+
     private IRenderedComponent<WindowDesk> Render() => _context.Render<WindowDesk>(p => p
         .AddCascadingValue(Task.FromResult(new AuthenticationState(new ClaimsPrincipal())))
         .AddCascadingValue(DesignerContext.Chinese));
