@@ -12,6 +12,7 @@ namespace Approval.EndToEnd.Tests;
 public sealed class DepartmentDeskTests(BrowserFixture fixture)
 {
     [Theory]
+    [InlineData("window1", "/desk")]
     [InlineData("handler1", "/inbox")]
     [InlineData("admin", "/flows")]
     [InlineData("supervisor1", "/cases")]
@@ -25,7 +26,8 @@ public sealed class DepartmentDeskTests(BrowserFixture fixture)
         var hrefs = await Task.WhenAll(links.Select(l => l.GetAttributeAsync("href")));
         Assert.Contains(landing, hrefs);
         Assert.Equal(user == "admin" || user == "supervisor1", hrefs.Contains("/flows"));
-        Assert.Equal(user == "handler1", hrefs.Contains("/inbox"));
+        Assert.Equal(user is "handler1" or "window1", hrefs.Contains("/inbox"));
+        Assert.Equal(user == "window1", hrefs.Contains("/desk"));
         await page.Context.CloseAsync();
     }
 

@@ -97,7 +97,8 @@ internal sealed class CaseCompletionRules(ApprovalDbContext db) : ICompletionRul
         // Every required material not handed in is on the notice, at once: none may be asked for later.
         var missing = MaterialCheck.Missing(item.Materials, Supplied(@case, details));
         var names = listed.Select(MaterialCheck.Normalize).ToHashSet();
-        var left = missing.Select(m => m.Split('（')[0]).Where(m => !names.Contains(MaterialCheck.Normalize(m))).ToList();
+        // A name may hold brackets of its own (法定代表人（负责人）身份证明): only the shortfall's note is cut off.
+        var left = missing.Select(m => m.Split(MaterialCheck.ShortBy)[0]).Where(m => !names.Contains(MaterialCheck.Normalize(m))).ToList();
         return left.Count == 0 ? null
             : new Refusal.Invalid("missingMaterials", $"一次性告知须列明全部所缺材料，还缺：{string.Join("、", left)}。");
     }

@@ -17,6 +17,7 @@ internal static class StudioExtensions
         builder.Services.AddSingleton<IFlowDesigns, StudioFlows>();
         builder.Services.AddSingleton<ICaseViews, StudioCases>();
         builder.Services.AddSingleton<IDepartmentDesk, StudioDepartmentDesk>();
+        builder.Services.AddSingleton<IWindowDesk, StudioWindowDesk>();
         return builder;
     }
 

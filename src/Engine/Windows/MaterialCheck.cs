@@ -11,6 +11,9 @@ namespace Approval.Engine.Windows;
 /// </summary>
 internal static class MaterialCheck
 {
+    /// <summary>What follows a short material's name in <see cref="Missing"/>: how many were due and received.</summary>
+    public const string ShortBy = "（须原件";
+
     /// <summary>The required materials that are missing or short, as a clerk would name them.</summary>
     public static List<string> Missing(IEnumerable<Material> required, string suppliedJson)
     {
@@ -28,7 +31,7 @@ internal static class MaterialCheck
             // An original stands in for a copy (the window copies it), never the other way round.
             else if (got.Originals < material.Originals || got.Originals + got.Copies < material.Originals + material.Copies)
             {
-                missing.Add($"{material.Name}（须原件 {material.Originals} 份、复印件 {material.Copies} 份，收到原件 {got.Originals} 份、复印件 {got.Copies} 份）");
+                missing.Add($"{material.Name}{ShortBy} {material.Originals} 份、复印件 {material.Copies} 份，收到原件 {got.Originals} 份、复印件 {got.Copies} 份）");
             }
         }
 

@@ -173,6 +173,7 @@ public sealed class AccessMatrixTests(AccessFixture fixture, ITestOutputHelper o
         new("GET,POST /flows/{DefinitionId}", "", Page, _ => "/flows/standard-licence"),
         new("GET,POST /flows", "", Page, _ => "/flows"),
         new("GET,POST /inbox", "", StaffDesk, _ => "/inbox"),
+        new("GET,POST /desk", "", "302 403 403 403 403 403 403 ok ok 403 403", _ => "/desk"),
         new("GET,POST /tasks/{TaskId:guid}", "", StaffDesk, f => $"/tasks/{f.ReviewTask}"),
         new("GET /studio/cases/{id:guid}/materials/{sha256}", "a scan opened from a desk", "401 403 ok ok ok 404 404 ok 404 ok 404",
             f => $"/studio/cases/{f.Case}/materials/{f.Material}"),
