@@ -34,6 +34,76 @@ public sealed class WindowDeskTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    // The platform's main use, in the browser only: the window accepts, the handler sees the task arrive and passes it,
+    // the head grants, the window issues the certificate; each step from its own page.
+    [Fact]
+    public async Task OneApplication_FromTheDesk_ToTheCertificate_ByThreePeople_InTheBrowser()
+    {
+        var handler = await fixture.SignInAsync("handler1", "/inbox");
+        await handler.Locator("[data-testid=inbox]").WaitForAsync();
+        var desk = await OpenDeskAsync();
+        await using var shot = BrowserFixture.ScreenshotOnFailure(desk, "one-case-failed");
+
+        await FindAsync(desk, "食品经营许可", "452624-XK-SCJG-001");
+        await TypeApplicantAsync(desk);
+        var required = desk.Locator("[data-testid=desk-checklist] tr[data-required=true] input[data-testid=material-received]");
+        for (var i = 0; i < await required.CountAsync(); i++)
+        {
+            await required.Nth(i).CheckAsync(new LocatorCheckOptions { Force = true });
+        }
+
+        await desk.Locator("[data-testid=outcome-accept]").ClickAsync();
+        var number = (await desk.Locator("[data-testid=desk-number]").InnerTextAsync()).Trim();
+
+        // The handler's inbox, open all along, shows the new task without a reload.
+        await Walk(handler, number, "Pass", "one-case-2-review");
+
+        // Another test may have put a second review before the decision: the handler walks it too.
+        var head = await fixture.SignInAsync("head1", "/inbox");
+        var row = head.Locator("[data-testid=inbox] tbody tr", new PageLocatorOptions { HasText = number });
+        for (var extra = 0; extra < 2 && !await row.IsVisibleAsync(); extra++)
+        {
+            await handler.GotoAsync("/inbox");
+            if (await handler.Locator("[data-testid=inbox] tbody tr", new PageLocatorOptions { HasText = number }).CountAsync() > 0)
+            {
+                await Walk(handler, number, "Pass", null);
+            }
+
+            await head.GotoAsync("/inbox");
+            await head.Locator("[data-testid=inbox]").WaitForAsync();
+        }
+
+        await Walk(head, number, "Grant", "one-case-3-decide");
+
+        // Back at the window: the certificate, from the window's own inbox.
+        await desk.GotoAsync("/inbox");
+        await Walk(desk, number, "Issued", "one-case-4-certify");
+        await desk.GotoAsync("/cases");
+        var done = desk.Locator("[data-testid=case-list] tbody tr", new PageLocatorOptions { HasText = number });
+        await done.WaitForAsync();
+        Assert.Contains("已办结（准予许可）", await done.InnerTextAsync());
+        shot.Passed();
+        await handler.Context.CloseAsync();
+        await head.Context.CloseAsync();
+        await desk.Context.CloseAsync();
+    }
+
+    // Opens the case's task from the inbox on the page and completes it with the outcome.
+    private static async Task Walk(IPage page, string number, string outcome, string? screenshot)
+    {
+        var row = page.Locator("[data-testid=inbox] tbody tr", new PageLocatorOptions { HasText = number });
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await row.Locator("[data-testid=inbox-case-number]").ClickAsync();
+        await page.Locator($"button[data-outcome={outcome}]").WaitForAsync();
+        if (screenshot is not null)
+        {
+            await BrowserFixture.ScreenshotAsync(page, screenshot);
+        }
+
+        await page.Locator($"button[data-outcome={outcome}]").ClickAsync();
+        await page.Locator("[data-testid=task-done]").WaitForAsync();
+    }
+
     [Fact]
     public async Task ACorrection_ListsTheRequiredMaterialsNotTicked()
     {
