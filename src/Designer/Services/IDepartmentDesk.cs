@@ -70,7 +70,8 @@ public sealed record TaskView(
     bool MayDecideExtension,
     decimal? FeeCharged = null,
     string? FeeReceipt = null,
-    IReadOnlyList<NoticeLink>? Notices = null);
+    IReadOnlyList<NoticeLink>? Notices = null,
+    bool MayComplete = true);
 
 /// <summary>A material as handed in (originals, copies) and its scans, each with where the browser opens it.</summary>
 public sealed record TaskMaterial(string Name, int Originals, int Copies, IReadOnlyList<TaskFile> Files);

@@ -48,6 +48,7 @@ public sealed partial class UiText
         ["task.reasonNote"] = ("带＊的结果须填写意见。", "Outcomes marked ＊ need a comment."),
         ["task.reasonRequired"] = ("“{0}”须填写意见（理由）。", "“{0}” needs a comment (the reason)."),
         ["task.doneBy"] = ("已由 {0} 于 {1} 办理", "Done by {0} at {1}"),
+        ["task.readOnly"] = ("此任务由{0}办理，您可以查看。", "This task is for the {0}: you may read it."),
         ["task.extension"] = ("延期", "Extension"),
         ["task.special"] = ("特别程序（听证、检验、专家评审等，不计入时限）", "Special procedure (hearing, testing, expert review ...: not counted)"),
         ["task.specialRunning"] = ("{0}进行中，自 {1} 起计时暂停。", "{0} under way: the clocks stopped on {1}."),

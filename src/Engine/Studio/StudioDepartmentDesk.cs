@@ -107,7 +107,8 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
                 [.. clock.Timers.Select(t => new CaseTimer(t.Kind.ToString(), t.DueAt))]),
             new TaskClocks(open?.Id, open?.Kind.ToString(), open?.Start, clock.Extension.State.ToString(), clock.Extension.Reason, clock.Extension.Days,
                 [.. Enum.GetNames<SpecialProcedure>()]),
-            mayMove, mayDecide, @case.FeeCharged, @case.FeeReceipt, await StudioNotices.OfAsync(db, @case.Id, ct));
+            mayMove, mayDecide, @case.FeeCharged, @case.FeeReceipt, await StudioNotices.OfAsync(db, @case.Id, ct),
+            (await authorization.AuthorizeAsync(user, task, Operations.Complete)).Succeeded);
     }
 
     public Task<DeskAnswer> CompleteAsync(

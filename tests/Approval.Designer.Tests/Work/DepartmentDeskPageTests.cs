@@ -63,6 +63,21 @@ public sealed class DepartmentDeskPageTests
         page.WaitForAssertion(() => Assert.Contains("已由 市场监管局经办人 于 10:05 办理", page.Find("[data-testid=task-done]").TextContent));
     }
 
+    [Fact]
+    public async Task ATaskNotTheReadersToDo_ShowsNoButtons()
+    {
+        var desk = new Desk { ReadOnly = true };
+        await using var context = DesignerContext.Create(s => s.AddSingleton<IDepartmentDesk>(desk));
+
+        var page = context.Render<TaskPage>(p => p
+            .Add(t => t.TaskId, desk.Task.TaskId)
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(Handler)))
+            .AddCascadingValue(DesignerContext.Chinese));
+
+        Assert.Empty(page.FindAll("button[data-outcome]"));
+        Assert.Contains("此任务由", page.Find("[data-testid=task-read-only]").TextContent);
+    }
+
     private static InboxRow Row(string number, string level) => new(
         Guid.NewGuid(), Guid.NewGuid(), number, "食品经营许可", "李四", "审核", "review", "Step", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
         new DateOnly(2026, 12, 17), null, 3, level);
@@ -75,6 +90,8 @@ public sealed class DepartmentDeskPageTests
 
         public DeskAnswer Answer { get; init; } = DeskAnswer.Ok;
 
+        public bool ReadOnly { get; init; }
+
         public TaskView Task { get; } = new(
             Guid.NewGuid(), Guid.NewGuid(), "452624-20261207-0001", "食品经营许可", "审核", "Step", "DepartmentHandler", true,
             [new("Pass", "通过", false, false), new("Return", "退回", true, false), new("Reject", "驳回", true, false)],
@@ -86,7 +103,8 @@ public sealed class DepartmentDeskPageTests
             System.Threading.Tasks.Task.FromResult(new InboxView(Rows, Rows.Count, ["review"]));
 
         public Task<TaskView?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct = default) =>
-            System.Threading.Tasks.Task.FromResult<TaskView?>(Completed.Count > 0 && !Answer.Done ? Task with { Open = false } : Task);
+            System.Threading.Tasks.Task.FromResult<TaskView?>(
+                (Completed.Count > 0 && !Answer.Done ? Task with { Open = false } : Task) with { MayComplete = !ReadOnly });
 
         public Task<DeskAnswer> CompleteAsync(
             ClaimsPrincipal user, Guid taskId, string outcome, string? comment, string? legalBasis, decimal? fee = null, string? feeReceipt = null,
