@@ -22,6 +22,8 @@ public sealed class DepartmentDeskTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync(user);
 
         await page.WaitForURLAsync($"**{landing}");
+        await page.Locator(".mud-main-content [data-testid]").First.WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"landing-{user}");
         var links = await page.Locator("header a[data-testid^=nav-]").AllAsync();
         var hrefs = await Task.WhenAll(links.Select(l => l.GetAttributeAsync("href")));
         Assert.Contains(landing, hrefs);

@@ -82,6 +82,11 @@ public sealed class WindowDeskTests(BrowserFixture fixture)
         var done = desk.Locator("[data-testid=case-list] tbody tr", new PageLocatorOptions { HasText = number });
         await done.WaitForAsync();
         Assert.Contains("已办结（准予许可）", await done.InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(desk, "one-case-5-case-list");
+        await done.Locator("[data-testid=case-number]").ClickAsync();
+        await desk.Locator("[data-testid=case-notices]").WaitForAsync();
+        Assert.Contains("许可证", await desk.Locator("[data-testid=case-notices]").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(desk, "one-case-6-case-viewer");
         shot.Passed();
         await handler.Context.CloseAsync();
         await head.Context.CloseAsync();

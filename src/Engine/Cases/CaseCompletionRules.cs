@@ -32,15 +32,7 @@ internal sealed class CaseCompletionRules(ApprovalDbContext db) : ICompletionRul
             return null;
         }
 
-        var reasoned = (task.ActivityType, outcome) switch
-        {
-            (Accept.TypeName, Accept.Refused) => "不予受理须写明理由（comment）。",
-            (nameof(Review), Review.Return) => "退回须写明理由（comment）。",
-            (nameof(Review), Review.Reject) => "驳回须写明理由（comment）。",
-            (Decide.TypeName, Decide.Deny) => "不予许可须写明理由（comment）。",
-            _ => null,
-        };
-        if (reasoned is not null && string.IsNullOrWhiteSpace(comment))
+        if (ReasonRequired(task.ActivityType, outcome) is { } reasoned && string.IsNullOrWhiteSpace(comment))
         {
             return new Refusal.Invalid("comment", reasoned);
         }
@@ -73,6 +65,16 @@ internal sealed class CaseCompletionRules(ApprovalDbContext db) : ICompletionRul
             _ => null,
         };
     }
+
+    /// <summary>Why a reason (comment) is required with this outcome of this step, or null when it is not; the desks mark such buttons.</summary>
+    public static string? ReasonRequired(string activityType, string outcome) => (activityType, outcome) switch
+    {
+        (Accept.TypeName, Accept.Refused) => "不予受理须写明理由（comment）。",
+        (nameof(Review), Review.Return) => "退回须写明理由（comment）。",
+        (nameof(Review), Review.Reject) => "驳回须写明理由（comment）。",
+        (Decide.TypeName, Decide.Deny) => "不予许可须写明理由（comment）。",
+        _ => null,
+    };
 
     /// <summary>The materials as the window ticked them now, or as they were listed on filing.</summary>
     public static string Supplied(Case @case, StepDetails details) =>

@@ -45,7 +45,8 @@ public sealed record InboxEntry(
     string? CaseNumber, string? ItemCode, string? ItemName, string? ApplicantName, DateTimeOffset? ReceivedAt,
     DateOnly? DueOn, DateOnly? StepDueOn, int? StepDaysLeft, int? CaseDaysLeft, WarningLevel Level);
 
-public sealed record InboxPage(IReadOnlyList<InboxEntry> Entries, int Total);
+/// <summary>One page of the inbox, the whole count, and the steps (activity ids) the whole inbox holds, to filter by.</summary>
+public sealed record InboxPage(IReadOnlyList<InboxEntry> Entries, int Total, IReadOnlyList<string> Steps);
 
 /// <summary>
 /// The inbox (待办): the open tasks the caller may act on (<see cref="TaskAccess"/>), with their cases'
@@ -130,7 +131,7 @@ internal sealed class ReadInbox(ApprovalDbContext db, TaskAccess access, CaseUrg
             r.Case?.Number, r.Case?.ItemCode, r.Case?.ItemCode is { } code ? names.GetValueOrDefault(code) : null,
             showApplicant && r.Case is not null ? ApplicantName(r.Case.Applicant) : null, r.Case?.ReceivedAt,
             r.Mark.DueOn, r.Task.DueOn, r.Mark.StepDaysLeft, r.Mark.CaseDaysLeft, r.Mark.Level)).ToList();
-        return new InboxPage(page, rows.Count);
+        return new InboxPage(page, rows.Count, [.. rows.Select(r => r.Task.ActivityId).Distinct().Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>The applicant's name (a person's 姓名, or an organisation's name), as the applicant details give it.</summary>

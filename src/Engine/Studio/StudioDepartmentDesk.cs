@@ -23,9 +23,6 @@ namespace Approval.Engine.Studio;
 /// </summary>
 internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, ActivityRegistry registry) : IDepartmentDesk
 {
-    /// <summary>The outcomes that need a reason, and the one that also needs its legal basis (CaseCompletionRules).</summary>
-    private static readonly HashSet<string> Reasoned = ["Return", "Reject", "Deny", "Refused", TaskKindOutcomes.Handled];
-
     public async Task<InboxView> InboxAsync(ClaimsPrincipal user, InboxFilter filter, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true)
@@ -43,15 +40,12 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
             return new([], 0, []);
         }
 
-        // The steps there are to filter by: every step of the caller's inbox, not only this page's.
-        var all = await inbox.RunAsync(new InboxQuery(Take: ReadInbox.MaxTake), user, ct);
-        var steps = all.Value?.Entries.Select(e => e.ActivityId).Distinct().Order().ToList() ?? [];
         return new InboxView(
             [.. page.Entries.Select(e => new InboxRow(
                 e.Id, e.CaseId, e.CaseNumber, e.ItemName, e.ApplicantName, e.Name, e.ActivityId, e.Kind.ToString(), e.CreatedAt, e.ReceivedAt,
                 e.DueOn, e.StepDaysLeft, e.CaseDaysLeft, e.Level.ToString()))],
             page.Total,
-            steps);
+            page.Steps);
     }
 
     public async Task<TaskView?> TaskAsync(ClaimsPrincipal user, Guid taskId, CancellationToken ct = default)
@@ -91,7 +85,10 @@ internal sealed class StudioDepartmentDesk(IServiceScopeFactory scopes, Activity
             .Concat(files.Where(g => supplied.All(m => m.Name != g.Key)).Select(g => new TaskMaterial(g.Key, 0, 0, Files(g))))
             .ToList();
         var outcomes = (TaskKindOutcomes.Of(task.Kind) ?? registry.Find(task.ActivityType)?.Outcomes ?? [])
-            .Select(o => new OutcomeChoice(o.Name, o.DisplayName, Reasoned.Contains(o.Name), o.Name == "Refused", o.Name == "Issued" ? schedule : null)).ToList();
+            .Select(o => new OutcomeChoice(
+                o.Name, o.DisplayName,
+                task.Kind == TaskKind.Escalation || CaseCompletionRules.ReasonRequired(task.ActivityType, o.Name) is not null, // an escalation is handled with a note
+                o.Name == Approval.Activities.Human.Accept.Refused, o.Name == "Issued" ? schedule : null)).ToList();
         var clock = @case.Clock;
         var open = clock.Pauses.FirstOrDefault(p => p.End is null);
         var mayMove = (await authorization.AuthorizeAsync(user, Policies.Cases.MoveClocks)).Succeeded && @case.Status == InstanceStatus.Running;
